@@ -1,0 +1,42 @@
+// Builds the three shipped bundles (extension, webview, CLI) and, with --tests, the unit tests.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const production = args.has('--production');
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+const shipped = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+function findTests(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return findTests(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+async function main() {
+  if (args.has('--tests')) {
+    rmSync('dist-test', { recursive: true, force: true });
+    await esbuild.build({ ...common, sourcemap: true, entryPoints: findTests('test/unit'), outdir: 'dist-test', outbase: 'test/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+    return;
+  }
+  if (watch) {
+    for (const options of shipped) await (await esbuild.context(options)).watch();
+    return;
+  }
+  await Promise.all(shipped.map((options) => esbuild.build(options)));
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
