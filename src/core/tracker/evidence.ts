@@ -1,0 +1,24 @@
+// Evidence references: file names or relative paths with the extensions a tracker cites as evidence.
+import type { EvidenceRef } from './model';
+
+export const EVIDENCE_EXTENSIONS = ['csv', 'log', 'md', 'html', 'json', 'py', 'yml', 'yaml', 'txt'] as const;
+
+// A path segment is letters, digits, `_`, `-`, `.`; the reference must not be glued to a word, a URL or a path
+// on its left, and must end at a non-word character so `report.mdx` or `a.csv2` are not taken.
+const EVIDENCE_PATTERN = new RegExp(
+  String.raw`(?<![\w./:\\-])((?:\.{1,2}/)?(?:[\w-][\w.-]*/)*[\w-][\w.-]*\.(?:${EVIDENCE_EXTENSIONS.join('|')}))(?![\w-]|\.\w)`,
+  'gi',
+);
+
+/** References on one line; `line` is the 0-based line number stamped on the results. */
+export function findEvidenceOnLine(text: string, line: number): EvidenceRef[] {
+  if (!text.includes('.')) return [];
+  const refs: EvidenceRef[] = [];
+  for (const match of text.matchAll(EVIDENCE_PATTERN)) {
+    const start = match.index;
+    // Skip the host and path of a URL: "http://x/y.html".
+    if (/[a-z][\w+.-]*:\/\/\S*$/i.test(text.slice(0, start))) continue;
+    refs.push({ ref: match[1], line, startColumn: start, endColumn: start + match[1].length });
+  }
+  return refs;
+}
