@@ -1,0 +1,48 @@
+// Builds the production bundles and packages the extension as a VSIX with the local @vscode/vsce 3.x.
+// Usage: node scripts/package.mjs [--out path/to/file.vsix] [--quiet]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const defaultVsixPath = join(root, 'dist-vsix', 'execution-tracker.vsix');
+
+function run(args, { cwd, quiet }) {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' });
+  if (result.status !== 0) {
+    const output = quiet ? `\n${result.stdout ?? ''}${result.stderr ?? ''}` : '';
+    throw new Error(`node ${args.join(' ')} failed with exit code ${result.status}${output}`);
+  }
+  return result;
+}
+
+/** Path of the vsce CLI shipped by the local @vscode/vsce devDependency. */
+export function vsceBin() {
+  const require = createRequire(join(root, 'package.json'));
+  return join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+}
+
+/**
+ * Packages the extension folder `cwd` (default: the repo) into `out`. `build` runs the production esbuild first.
+ * vsce runs without dependencies: the bundles carry them.
+ */
+export function packageVsix({ out = defaultVsixPath, cwd = root, build = true, quiet = false } = {}) {
+  if (build) run([join(root, 'esbuild.mjs'), '--production'], { cwd: root, quiet });
+  mkdirSync(dirname(out), { recursive: true });
+  run([vsceBin(), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], { cwd, quiet });
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outIndex = process.argv.indexOf('--out');
+  const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : defaultVsixPath;
+  try {
+    packageVsix({ out, quiet: process.argv.includes('--quiet') });
+    console.log(`[package] ${out}`);
+  } catch (error) {
+    console.error(`[package] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
