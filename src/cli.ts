@@ -1,43 +1,6 @@
 // execution-tracker CLI: the same core as the extension, for terminals and CI pipelines.
-import { CliError } from './cli/io';
-import { summaryCommand } from './cli/summaryCommand';
+import { runCli } from './cli/run';
 
-const USAGE = `usage: execution-tracker <command> [options]
+const line = (write: (text: string) => void) => (text: string) => write(text.endsWith('\n') ? text : `${text}\n`);
 
-commands:
-  summary FILE [--json] [--include-templates]   outline of a tracker with progress, evidence and run summaries
-`;
-
-const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
-  summary: summaryCommand,
-};
-
-export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    out(USAGE);
-    return command ? 0 : 2;
-  }
-  const run = COMMANDS[command];
-  if (!run) {
-    err(`execution-tracker: unknown command '${command}'\n${USAGE}`);
-    return 2;
-  }
-  try {
-    return run(rest, out);
-  } catch (error) {
-    if (error instanceof CliError) {
-      err(`execution-tracker: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-if (require.main === module) {
-  process.exitCode = runCli(
-    process.argv.slice(2),
-    (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  );
-}
+process.exitCode = runCli(process.argv.slice(2), line((t) => process.stdout.write(t)), line((t) => process.stderr.write(t)));

@@ -1,0 +1,35 @@
+// Command dispatch for the CLI; the entry point (src/cli.ts) only wires it to the process.
+import { CliError } from './io';
+import { summaryCommand } from './summaryCommand';
+
+const USAGE = `usage: execution-tracker <command> [options]
+
+commands:
+  summary FILE [--json] [--include-templates]   outline of a tracker with progress, evidence and run summaries
+`;
+
+const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
+  summary: summaryCommand,
+};
+
+export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    err(`execution-tracker: unknown command '${command}'\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return run(rest, out);
+  } catch (error) {
+    if (error instanceof CliError) {
+      err(`execution-tracker: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
