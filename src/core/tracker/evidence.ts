@@ -10,9 +10,11 @@ const EVIDENCE_PATTERN = new RegExp(
   'gi',
 );
 
+const HAS_EXTENSION = new RegExp(String.raw`\.(?:${EVIDENCE_EXTENSIONS.join('|')})\b`, 'i');
+
 /** References on one line; `line` is the 0-based line number stamped on the results. */
 export function findEvidenceOnLine(text: string, line: number): EvidenceRef[] {
-  if (!text.includes('.')) return [];
+  if (!text.includes('.') || !HAS_EXTENSION.test(text)) return [];
   const refs: EvidenceRef[] = [];
   for (const match of text.matchAll(EVIDENCE_PATTERN)) {
     const start = match.index;

@@ -16,10 +16,9 @@ export function emptyMetrics(): Metrics {
 
 /** Drop emphasis, `~` and thousands separators so "**1.18%**" and "~29.9" and "8,962" read as numbers. */
 export function normaliseMetricText(text: string): string {
-  return text
-    .replace(/\*\*|__|`/g, '')
-    .replace(/~/g, '')
-    .replace(/(\d),(?=\d{3}\b)/g, '$1');
+  let clean = /[*_`~]/.test(text) ? text.replace(/\*\*|__|`|~/g, '') : text;
+  if (clean.includes(',')) clean = clean.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  return clean;
 }
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;

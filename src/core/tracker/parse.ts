@@ -106,7 +106,7 @@ function readTask(tokens: Token[], index: number, lines: string[], headings: Mut
     markColumn,
     mark: mark[1] as TaskItem['mark'],
     checked: mark[1] !== ' ',
-    text: content.slice(3).replace(/\s+/g, ' ').trim(),
+    text: /[\n\t]/.test(content) ? content.slice(3).replace(/\s+/g, ' ').trim() : content.slice(3).trim(),
     depth: listItems.length,
     headingIndex,
     parentTaskIndex,

@@ -32,13 +32,13 @@ export function findRunSummaries(lines: readonly string[], skip: (line: number) 
   for (let index = 0; index < lines.length; index++) {
     if (skip(index)) continue;
     const text = lines[index];
-    if (!text.includes('*') && !text.includes('v')) continue;
-    const inline = inlineRun(lines, index);
+    // Cheap substring tests first: most lines are neither a run line nor a bold label.
+    const inline = text.includes('requests') ? inlineRun(lines, index) : undefined;
     if (inline) {
       runs.push(inline);
       continue;
     }
-    const label = BLOCK_LABEL.exec(text);
+    const label = text.includes('**') ? BLOCK_LABEL.exec(text) : null;
     if (!label) continue;
     const block = readBlock(lines, index + 1, skip);
     if (!block) continue;
@@ -55,7 +55,7 @@ function readBlock(lines: readonly string[], start: number, skip: (line: number)
   const metrics = emptyMetrics();
   const named = emptyMetrics();
   for (let index = start; index < lines.length && !BLOCK_END.test(lines[index]); index++) {
-    if (skip(index)) continue;
+    if (skip(index) || !/\d/.test(lines[index])) continue;
     const lineMetrics = readMetrics(lines[index]);
     const aggregated = /\bAggregated\b/i.test(lines[index]);
     if (lineMetrics.requests !== null && (primaryLine < 0 || (aggregated && !primaryIsAggregated))) {

@@ -25,14 +25,14 @@ export function claimedStatus(text: string): ClaimedStatus {
 }
 
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{F8FF}]/gu;
-const TRAILING_STATUS = /\s*[([]?\s*(?:COMPLETED?|DONE|IN[ _-]PROGRESS|WIP|PENDING|TODO|NOT[ _-]STARTED|BLOCKED)\s*[)\]]?\s*$/;
+const TRAILING_STATUS = /(?:[([]\s*)?\b(?:COMPLETED?|DONE|IN[ _-]PROGRESS|WIP|PENDING|TODO|NOT[ _-]STARTED|BLOCKED)(?:\s*[)\]])?\s*$/;
 
 /** Heading text without status markers: emoji removed, bold markers dropped, a trailing status keyword cut. */
 export function titleWithoutStatus(text: string): string {
   let title = repairMacRoman(text).replace(LEGEND, ' ').replace(PICTOGRAPH, ' ').replace(/\*\*|__/g, '');
   for (let previous = ''; previous !== title; ) {
     previous = title;
-    title = title.replace(TRAILING_STATUS, '');
+    title = title.replace(TRAILING_STATUS, '').trimEnd();
   }
   return title.replace(/\s+/g, ' ').trim();
 }
