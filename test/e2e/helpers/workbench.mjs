@@ -1,0 +1,282 @@
+// Page helpers that read like a user's steps in the VS Code workbench (1.100, served by code-server).
+// Every wait is on a condition with a timeout; failures say what was on screen instead.
+
+const TIMEOUT = 15_000;
+const isMac = process.platform === 'darwin';
+const mod = isMac ? 'Meta' : 'Control';
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A string matches exactly (trimmed); a RegExp matches as given. */
+const exactly = (text) => (text instanceof RegExp ? text : new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`));
+
+export const selectors = {
+  workbench: '.monaco-workbench',
+  activityBarItem: '.part.activitybar .action-item, .part.sidebar .composite-bar .action-item',
+  sidebar: '.part.sidebar',
+  sidebarTitle: '.part.sidebar .composite.title .title-label h2',
+  treeRow: '.monaco-list-row[role="treeitem"]',
+  treeLabel: '.monaco-icon-label .label-name',
+  treeDescription: '.monaco-icon-label .label-description',
+  treeCheckbox: '.custom-view-tree-node-item-checkbox',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  quickInputRowLabel: '.quick-input-list-label .label-name',
+  statusBarItem: '.part.statusbar .statusbar-item',
+  notificationToast: '.notifications-toasts .notification-toast',
+  notificationMessage: '.notification-list-item-message',
+  codeLens: '.monaco-editor .codelens-decoration a',
+  activeTab: '.tabs-container .tab.active',
+  editor: '.part.editor .editor-instance .monaco-editor',
+  viewLine: '.view-lines .view-line',
+  webview: 'iframe.webview.ready',
+};
+
+/** Collects text from a locator list for error messages: what was seen instead. */
+async function seen(locator, max = 40) {
+  const texts = await locator.allInnerTexts().catch(() => []);
+  const shown = texts.slice(0, max).map((t) => t.replace(/\s+/g, ' ').trim());
+  return `[${shown.map((t) => JSON.stringify(t)).join(', ')}${texts.length > max ? `, … ${texts.length - max} more` : ''}]`;
+}
+
+/** Waits for `locator` to be visible; on timeout throws with `what` and the texts of `context` seen instead. */
+async function waitVisible(locator, what, context, timeout = TIMEOUT) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+    return locator.first();
+  } catch {
+    const visible = context ? ` Seen instead: ${await seen(context)}` : '';
+    throw new Error(`Timed out after ${timeout} ms waiting for ${what}.${visible}`);
+  }
+}
+
+/** Polls `probe` until `accept(value)` holds; the error names the last value seen. */
+export async function waitForValue(what, probe, accept, { timeout = TIMEOUT, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (await accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError ? `last error: ${lastError.message}` : `last seen: ${JSON.stringify(last)?.slice(0, 2000)}`;
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}; ${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+export function workbench(page) {
+  const wb = {
+    page,
+
+    /** The workbench is rendered and the extension host connection is up (status bar populated). */
+    async waitForReady(timeout = 60_000) {
+      await waitVisible(page.locator(`${selectors.workbench} .part.activitybar`), 'the workbench activity bar', null, timeout);
+      await waitVisible(page.locator(selectors.statusBarItem), 'the status bar', null, timeout);
+    },
+
+    // ---- keyboard --------------------------------------------------------------------------------------------
+    /** Presses a chord like 'Ctrl+Alt+X' ('Ctrl' is Cmd on macOS, as in VS Code keybindings). */
+    async press(chord) {
+      await page.keyboard.press(chord.replace(/\bCtrl\b/g, mod));
+    },
+
+    // ---- command palette and quick input -----------------------------------------------------------------------
+    async openQuickInput(chord, prefix) {
+      await wb.press(chord);
+      await waitVisible(page.locator(selectors.quickInputBox), `the quick input after ${chord}`);
+      if (prefix !== undefined) {
+        await waitForValue(`the quick input to start with ${JSON.stringify(prefix)}`, () => page.locator(selectors.quickInputBox).inputValue(), (v) => v.startsWith(prefix));
+      }
+    },
+
+    /** A row of the open quick input whose label matches `label` (exact string or RegExp). */
+    quickPickItem(label) {
+      return page.locator(selectors.quickInputRow).filter({ has: page.locator(selectors.quickInputRowLabel, { hasText: exactly(label) }) });
+    },
+
+    /** Types into the open quick input, waits for the row `label` and picks it with the mouse. */
+    async pickQuickInput(text, label = text) {
+      await page.locator(selectors.quickInputBox).fill(text);
+      const row = await waitVisible(wb.quickPickItem(label), `quick pick item ${label}`, page.locator(`${selectors.quickInputRow} ${selectors.quickInputRowLabel}`));
+      await row.click();
+    },
+
+    async waitQuickInputClosed() {
+      await page.locator(selectors.quickInput).waitFor({ state: 'hidden', timeout: TIMEOUT });
+    },
+
+    /** F1, type the command's palette title ("Category: Title"), pick it. */
+    async runCommand(title) {
+      await wb.openQuickInput('F1', '>');
+      await wb.pickQuickInput(`>${title}`, title);
+      await wb.waitQuickInputClosed();
+    },
+
+    // ---- views -------------------------------------------------------------------------------------------------
+    activityBarItem(title) {
+      return page.locator(selectors.activityBarItem).filter({ has: page.locator(`a[aria-label^="${title}"]`) });
+    },
+
+    /** Clicks the activity bar entry titled `title` (if not already open) and waits for the side bar to show it. */
+    async openViewContainer(title) {
+      const item = wb.activityBarItem(title).first();
+      try {
+        await item.waitFor({ state: 'visible', timeout: TIMEOUT });
+      } catch {
+        throw new Error(`Timed out waiting for activity bar item "${title}". Seen instead: ${JSON.stringify(await wb.activityBarTitles())}`);
+      }
+      const sidebarTitle = page.locator(selectors.sidebarTitle);
+      const isOpen = async () => (await sidebarTitle.isVisible()) && (await sidebarTitle.innerText()).trim().toLowerCase() === title.toLowerCase();
+      if (!(await isOpen())) await item.click();
+      await waitForValue(`the side bar to show "${title}"`, () => sidebarTitle.innerText().catch(() => ''), (t) => t.trim().toLowerCase() === title.toLowerCase());
+    },
+
+    /** Titles (aria-labels) of the activity bar entries, for error messages and checks. */
+    async activityBarTitles() {
+      return page.locator(`${selectors.activityBarItem} a.action-label`).evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')));
+    },
+
+    /** A tree row in the side bar whose label matches (exact string or RegExp). */
+    treeItem(label) {
+      return page.locator(`${selectors.sidebar} ${selectors.treeRow}`).filter({ has: page.locator(selectors.treeLabel, { hasText: exactly(label) }) });
+    },
+
+    async waitTreeItem(label, timeout = TIMEOUT) {
+      return waitVisible(wb.treeItem(label), `tree item ${label}`, page.locator(`${selectors.sidebar} ${selectors.treeRow}`), timeout);
+    },
+
+    /** Visible rows of the side bar tree as {label, description, checked, expanded, level}. */
+    async treeRows() {
+      return page.locator(`${selectors.sidebar} ${selectors.treeRow}`).evaluateAll((rows, s) => rows.map((row) => {
+        const checkbox = row.querySelector(s.treeCheckbox);
+        return {
+          label: row.querySelector(s.treeLabel)?.textContent?.trim() ?? '',
+          description: row.querySelector(s.treeDescription)?.textContent?.trim() ?? '',
+          checked: checkbox ? checkbox.getAttribute('aria-checked') === 'true' : null,
+          expanded: row.getAttribute('aria-expanded') === null ? null : row.getAttribute('aria-expanded') === 'true',
+          level: Number(row.getAttribute('aria-level')),
+        };
+      }), selectors);
+    },
+
+    async treeItemDescription(label) {
+      return (await (await wb.waitTreeItem(label)).locator(selectors.treeDescription).innerText()).trim();
+    },
+
+    async expandTreeItem(label) {
+      const row = await wb.waitTreeItem(label);
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+      await waitForValue(`tree item ${label} to expand`, () => row.getAttribute('aria-expanded'), (v) => v === 'true');
+    },
+
+    /** The native checkbox of a tree row (VS Code renders it as a Toggle with role=checkbox, aria-checked). */
+    treeCheckbox(label) {
+      return wb.treeItem(label).locator(selectors.treeCheckbox);
+    },
+
+    async isTreeItemChecked(label) {
+      const box = await waitVisible(wb.treeCheckbox(label), `the checkbox of tree item ${label}`, page.locator(`${selectors.sidebar} ${selectors.treeRow}`));
+      return (await box.getAttribute('aria-checked')) === 'true';
+    },
+
+    /** Clicks the row's checkbox and waits until it shows `expected` (default: the opposite state). */
+    async clickTreeCheckbox(label, expected) {
+      const before = await wb.isTreeItemChecked(label);
+      const want = expected ?? !before;
+      await wb.treeCheckbox(label).first().click();
+      await waitForValue(`the checkbox of ${label} to be ${want ? 'ticked' : 'unticked'}`, () => wb.isTreeItemChecked(label), (v) => v === want);
+    },
+
+    // ---- status bar, notifications, CodeLens, webviews ------------------------------------------------------------
+    statusBarItem(text) {
+      return page.locator(selectors.statusBarItem).filter({ hasText: text });
+    },
+
+    async waitStatusBarItem(text, timeout = TIMEOUT) {
+      return waitVisible(wb.statusBarItem(text), `status bar item ${text}`, page.locator(selectors.statusBarItem), timeout);
+    },
+
+    async statusBarTexts() {
+      return page.locator(selectors.statusBarItem).evaluateAll((items) => items.map((i) => i.textContent.trim()).filter(Boolean));
+    },
+
+    notification(text) {
+      return page.locator(selectors.notificationToast).filter({ has: page.locator(selectors.notificationMessage, { hasText: text }) });
+    },
+
+    async waitNotification(text, timeout = TIMEOUT) {
+      return waitVisible(wb.notification(text), `notification ${text}`, page.locator(`${selectors.notificationToast} ${selectors.notificationMessage}`), timeout);
+    },
+
+    codeLens(title) {
+      return page.locator(selectors.codeLens).filter({ hasText: exactly(title) });
+    },
+
+    async waitCodeLens(title, timeout = TIMEOUT) {
+      return waitVisible(wb.codeLens(title), `CodeLens ${title}`, page.locator(selectors.codeLens), timeout);
+    },
+
+    /** The content frame of the (first, or titled) webview: outer iframe.webview -> inner #active-frame. */
+    webviewFrame(title) {
+      const outer = title ? page.locator(`${selectors.webview}[title="${title}"]`) : page.locator(selectors.webview);
+      return outer.first().contentFrame().locator('iframe#active-frame').contentFrame();
+    },
+
+    // ---- editor ------------------------------------------------------------------------------------------------
+    /** Ctrl+P, type the file name, pick it; waits for its tab to be active. */
+    async openFile(fileName) {
+      await wb.openQuickInput('Ctrl+P');
+      await wb.pickQuickInput(fileName, fileName);
+      await wb.waitQuickInputClosed();
+      await waitForValue(`the editor tab ${fileName} to be active`, () => page.locator(selectors.activeTab).getAttribute('aria-label').catch(() => ''), (v) => (v ?? '').includes(fileName));
+      await waitVisible(page.locator(`${selectors.editor} ${selectors.viewLine}`), `the text of ${fileName}`);
+    },
+
+    /** Ctrl+G, line number, Enter; waits for the status bar to show the cursor on that line. */
+    async goToLine(line) {
+      await wb.openQuickInput('Ctrl+G', ':');
+      await page.locator(selectors.quickInputBox).fill(`:${line}`);
+      await page.keyboard.press('Enter');
+      await wb.waitQuickInputClosed();
+      await waitForValue(`the cursor on line ${line}`, () => wb.cursorPosition(), (p) => p?.line === line);
+    },
+
+    /** Cursor position as the status bar shows it ("Ln 12, Col 3"), or null. */
+    async cursorPosition() {
+      const texts = await wb.statusBarTexts();
+      for (const text of texts) {
+        const match = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
+        if (match) return { line: Number(match[1]), column: Number(match[2]), text };
+      }
+      const cursors = texts.find((t) => /\d+ selections/.test(t));
+      return cursors ? { line: null, column: null, text: cursors } : null;
+    },
+
+    /** The lines of the active editor that are rendered on screen, top to bottom. */
+    async visibleEditorLines() {
+      return page.locator(`${selectors.editor} ${selectors.viewLine}`).evaluateAll((lines) => lines
+        .map((line) => ({ top: parseFloat(line.style.top) || 0, text: line.textContent.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text));
+    },
+
+    /** Focuses the active editor's text area (the cursor stays where it was). */
+    async focusEditor() {
+      await page.locator(`${selectors.editor} textarea`).first().focus();
+    },
+
+    /** Title of the active editor tab, with the dirty marker seen by a user. */
+    async activeTab() {
+      const tab = page.locator(selectors.activeTab).first();
+      return { label: (await tab.innerText()).trim(), dirty: await tab.evaluate((t) => t.classList.contains('dirty')) };
+    },
+  };
+  return wb;
+}

@@ -1,0 +1,37 @@
+// The fixture workspace every scenario starts from: a fresh copy of the repo's sample/ folder, or, while that has
+// no tracker yet, of the seed tracker in ../shared/seed.
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const TRACKER_FILE = 'MASTER_EXECUTION_TRACKER.md';
+const sampleDir = join(repoRoot, 'sample');
+const seedDir = join(repoRoot, '..', 'shared', 'seed');
+
+export function fixtureSource() {
+  if (existsSync(join(sampleDir, TRACKER_FILE))) return { dir: sampleDir, whole: true };
+  if (existsSync(join(seedDir, TRACKER_FILE))) return { dir: seedDir, whole: false };
+  throw new Error(`No fixture tracker: neither ${join(sampleDir, TRACKER_FILE)} nor ${join(seedDir, TRACKER_FILE)} exists.`);
+}
+
+/** Copies the fixture workspace into `dest` and returns the path of its tracker file. */
+export function copyWorkspace(dest) {
+  const source = fixtureSource();
+  mkdirSync(dest, { recursive: true });
+  if (source.whole) cpSync(source.dir, dest, { recursive: true });
+  else cpSync(join(source.dir, TRACKER_FILE), join(dest, TRACKER_FILE));
+  return join(dest, TRACKER_FILE);
+}
+
+export function readText(path) {
+  return readFileSync(path, 'utf8');
+}
+
+/** Lines that differ between two texts of the same line count, as [{line (1-based), before, after}]. */
+export function changedLines(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) return [{ line: 0, before: `${a.length} lines`, after: `${b.length} lines` }];
+  return a.flatMap((text, i) => (text === b[i] ? [] : [{ line: i + 1, before: text, after: b[i] }]));
+}

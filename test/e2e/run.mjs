@@ -1,0 +1,210 @@
+// Real-host test runner: the packaged extension in code-server (VS Code 1.100.3), driven through Debian Chromium.
+// Usage: node test/e2e/run.mjs [name-filter ...] [--keep] [--timeout=ms]
+// Each scenario gets a fresh copy of the fixture workspace, a fresh user-data dir and its own code-server; the
+// extensions dir (the VSIX and the API companion) and the browser are shared. Run setup first:
+// node scripts/setup-e2e.mjs (npm run test:e2e does both).
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageVsix, defaultVsixPath } from '../../scripts/package.mjs';
+import { codeServerEntry } from '../../scripts/setup-e2e.mjs';
+import { installExtensions, startCodeServer, writeUserSettings, quietSettings } from './lib/codeServer.mjs';
+import { cleanupAll, installCleanupHandlers, onCleanup } from './lib/processes.mjs';
+import { copyWorkspace, repoRoot } from './lib/fixture.mjs';
+import { workbench } from './helpers/workbench.mjs';
+import { createApiBridge } from './helpers/api.mjs';
+
+const argv = process.argv.slice(2);
+const keep = argv.includes('--keep');
+const timeoutArg = argv.find((a) => a.startsWith('--timeout='));
+const scenarioTimeout = timeoutArg ? Number(timeoutArg.split('=')[1]) : 120_000;
+const filters = argv.filter((a) => !a.startsWith('--'));
+
+const resultsDir = join(repoRoot, 'test-results', 'e2e');
+const scenariosDir = join(repoRoot, 'test', 'e2e', 'scenarios');
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const viewport = { width: 1400, height: 900 };
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const indent = (text, prefix = '    ') => text.split('\n').map((line) => `${prefix}${line}`).join('\n');
+
+async function loadScenarios() {
+  const files = readdirSync(scenariosDir).filter((f) => f.endsWith('.mjs')).sort();
+  const scenarios = [];
+  for (const file of files) {
+    const scenario = (await import(pathToFileURL(join(scenariosDir, file)).href)).default;
+    if (!scenario?.name || typeof scenario.run !== 'function') throw new Error(`${file} must export default { name, run }`);
+    if (filters.length === 0 || filters.some((f) => scenario.name.includes(f) || file.includes(f))) scenarios.push(scenario);
+  }
+  return scenarios;
+}
+
+/** Extension host logs (the extensions' output channels included) of a user-data dir, newest last. */
+function extensionHostLogs(userDataDir) {
+  const found = [];
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if ((name === 'remoteexthost.log' || /Execution Tracker|execution-tracker\./i.test(path)) && name.endsWith('.log')) found.push(path);
+    }
+  };
+  walk(join(userDataDir, 'logs'));
+  return found;
+}
+
+function tail(text, lines = 150) {
+  const all = text.trimEnd().split('\n');
+  return all.length > lines ? [`… ${all.length - lines} earlier lines`, ...all.slice(-lines)].join('\n') : all.join('\n');
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${seconds(ms)}`)), ms);
+  });
+  promise.catch(() => {}); // a timed-out scenario fails later when its page closes; that is not news
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runScenario(scenario, index, { browser, work, extensionsDir }) {
+  const started = Date.now();
+  const dir = join(work, scenario.name);
+  const workspaceDir = join(dir, 'workspace');
+  const userDataDir = join(dir, 'user-data');
+  const trackerPath = copyWorkspace(workspaceDir);
+  writeUserSettings(userDataDir, { ...quietSettings, ...scenario.settings });
+  const bridge = createApiBridge(dir);
+  const screenshotPath = join(resultsDir, `${scenario.name}.png`);
+  const consoleErrors = [];
+  const steps = [];
+  let currentStep = 'start code-server';
+  let server;
+  let context;
+  let page;
+  let failure;
+
+  const step = async (name, fn) => {
+    currentStep = name;
+    const stepStarted = Date.now();
+    const result = await fn();
+    steps.push(`${name} (${seconds(Date.now() - stepStarted)})`);
+    return result;
+  };
+
+  try {
+    server = await startCodeServer({ userDataDir, extensionsDir, logFile: join(dir, 'code-server.log'), env: bridge.env });
+    currentStep = 'open the workbench';
+    context = await browser.newContext({ viewport });
+    page = await context.newPage();
+    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    const wb = workbench(page);
+    await page.goto(`${server.url}/?folder=${encodeURI(workspaceDir)}`);
+    await wb.waitForReady();
+    const api = { call: (ops) => bridge.call(wb, ops), one: (op) => bridge.one(wb, op) };
+    const ctx = {
+      page, wb, api, step, workspaceDir, trackerPath, userDataDir,
+      screenshot: (suffix) => page.screenshot({ path: join(resultsDir, `${scenario.name}-${suffix}.png`) }),
+    };
+    await withTimeout(scenario.run(ctx), scenario.timeout ?? scenarioTimeout, `scenario ${scenario.name}`);
+  } catch (error) {
+    failure = error;
+  }
+
+  if (page) {
+    await page.screenshot({ path: screenshotPath, timeout: 10_000 }).catch((error) => {
+      console.log(`#   (screenshot failed: ${error.message})`);
+    });
+  }
+  await context?.close().catch(() => {});
+  await server?.stop();
+
+  const duration = seconds(Date.now() - started);
+  if (!failure) {
+    console.log(`ok ${index} - ${scenario.name} (${duration})`);
+    for (const s of steps) console.log(`#   ✓ ${s}`);
+    return true;
+  }
+  console.log(`not ok ${index} - ${scenario.name} (${duration})`);
+  for (const s of steps) console.log(`#   ✓ ${s}`);
+  console.log(`#   ✗ FAILED at step: ${currentStep}`);
+  console.log(indent(String(failure?.message ?? failure), '#     '));
+  if (existsSync(screenshotPath)) console.log(`#   screenshot: ${relative(repoRoot, screenshotPath)}`);
+  if (consoleErrors.length) console.log(`#   browser console errors:\n${indent(tail(consoleErrors.join('\n'), 30), '#     ')}`);
+  if (server) console.log(`#   code-server log (${join(dir, 'code-server.log')}):\n${indent(tail(server.log()), '#     ')}`);
+  for (const log of extensionHostLogs(userDataDir)) {
+    console.log(`#   ${relative(userDataDir, log)}:\n${indent(tail(readFileSync(log, 'utf8'), 80), '#     ')}`);
+  }
+  return false;
+}
+
+async function main() {
+  const started = Date.now();
+  installCleanupHandlers();
+  if (!existsSync(codeServerEntry)) {
+    console.log(`code-server is not installed at ${codeServerEntry}: run node scripts/setup-e2e.mjs first`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const scenarios = await loadScenarios();
+  mkdirSync(resultsDir, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'et-e2e-'));
+  const extensionsDir = join(work, 'extensions');
+  let phase = 'package the extension';
+  let passed = 0;
+  let failed = 0;
+  console.log(`TAP version 13\n# e2e: ${scenarios.length} scenario(s), work dir ${work}`);
+  try {
+    let t = Date.now();
+    packageVsix({ out: defaultVsixPath, quiet: true });
+    const apiVsix = packageVsix({ cwd: join(repoRoot, 'test', 'e2e', 'api-extension'), build: false, out: join(work, 'api-extension.vsix'), quiet: true });
+    console.log(`# packaged ${relative(repoRoot, defaultVsixPath)} and the API companion (${seconds(Date.now() - t)})`);
+    phase = 'install the VSIX files';
+    t = Date.now();
+    installExtensions({ vsixPaths: [defaultVsixPath, apiVsix], extensionsDir, userDataDir: join(work, 'install-user-data') });
+    console.log(`# installed into ${extensionsDir} (${seconds(Date.now() - t)})`);
+    phase = 'launch Chromium';
+    const browser = await chromium.launch({
+      executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: chromiumArgs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    onCleanup(() => browser.close());
+    console.log(`1..${scenarios.length}`);
+    for (const [i, scenario] of scenarios.entries()) {
+      phase = `scenario ${scenario.name}`;
+      if (await runScenario(scenario, i + 1, { browser, work, extensionsDir })) passed += 1;
+      else failed += 1;
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(`not ok - e2e setup failed at: ${phase}`);
+    console.log(indent(String(error?.stack ?? error), '#   '));
+  } finally {
+    await cleanupAll();
+  }
+  if (keep || failed > 0) console.log(`# temp files kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  console.log(`# screenshots in ${relative(repoRoot, resultsDir)}/`);
+  console.log(`# duration ${seconds(Date.now() - started)}`);
+  console.log(`# tests ${passed + failed}\n# pass ${passed}\n# fail ${failed}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+main().catch(async (error) => {
+  console.log(`e2e runner crashed: ${error?.stack ?? error}`);
+  await cleanupAll();
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
