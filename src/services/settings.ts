@@ -1,0 +1,49 @@
+// Typed reads of the `executionTracker.*` settings. Values are read on demand so a change is seen at once;
+// `onDidChange` tells listeners which of them to re-read.
+import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
+
+const SECTION = 'executionTracker';
+
+export const DEFAULT_TRACKER_GLOB = '**/*TRACKER*.md';
+export const DEFAULT_REFRESH_DELAY_MS = 250;
+const MAX_REFRESH_DELAY_MS = 10_000;
+
+export class Settings extends Disposable {
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.ConfigurationChangeEvent>());
+  /** Fires when any `executionTracker.*` setting changes; call `affects(event, key)` to narrow it. */
+  readonly onDidChange = this._onDidChange.event;
+
+  constructor() {
+    super();
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SECTION)) this._onDidChange.fire(event);
+      }),
+    );
+  }
+
+  static affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
+    return event.affectsConfiguration(`${SECTION}.${key}`);
+  }
+
+  private get config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  /** Glob (relative to each workspace folder) that finds tracker files. */
+  get trackerGlob(): string {
+    const value = this.config.get<unknown>('files');
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_TRACKER_GLOB;
+  }
+
+  get excludeTemplates(): boolean {
+    return this.config.get<boolean>('excludeTemplates', true) !== false;
+  }
+
+  get refreshDelayMs(): number {
+    const value = this.config.get<unknown>('refreshDelayMs');
+    if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_REFRESH_DELAY_MS;
+    return Math.min(Math.max(0, Math.round(value)), MAX_REFRESH_DELAY_MS);
+  }
+}
