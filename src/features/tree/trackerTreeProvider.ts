@@ -1,0 +1,93 @@
+// The "Tracker" view's data: rebuilt from the store whenever a tracker or a filter changes. The store already
+// debounces edits, so this class never parses or waits.
+import * as vscode from 'vscode';
+import type { TrackerStore } from '../../services/trackerStore';
+import { Disposable } from '../../util/dispose';
+import type { FilterState } from './filterState';
+import { buildTracker, headingAtLine, type BuiltTracker, type TrackerNode } from './nodes';
+import { nodeLabel, toTreeItem } from './treeItems';
+
+export class TrackerTreeProvider extends Disposable implements vscode.TreeDataProvider<TrackerNode> {
+  private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<TrackerNode | undefined>());
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  /** Built lazily on the first getChildren after a change; undefined means stale. */
+  private built: Map<string, BuiltTracker> | undefined;
+
+  constructor(
+    private readonly store: TrackerStore,
+    private readonly filter: FilterState,
+  ) {
+    super();
+    this._register(store.onDidChange(() => this.refresh()));
+    this._register(filter.onDidChange(() => this.refresh()));
+  }
+
+  /** Re-render from the store's current models (also puts a refused checkbox click back). */
+  refresh(): void {
+    this.built = undefined;
+    this._onDidChangeTreeData.fire(undefined);
+  }
+
+  getTreeItem(node: TrackerNode): vscode.TreeItem {
+    const filter = this.filter.current;
+    return toTreeItem(node, {
+      isAdded: (uri) => this.store.isAdded(uri),
+      expandAll: filter.hideCompleted || filter.currentWeekOnly,
+    });
+  }
+
+  getChildren(node?: TrackerNode): TrackerNode[] {
+    if (node) return node.children;
+    return [...this.trackers().values()].map((built) => built.root);
+  }
+
+  getParent(node: TrackerNode): TrackerNode | undefined {
+    return node.parent;
+  }
+
+  /** A short line above the tree saying what the filters hide, or undefined when nothing is hidden. */
+  filterMessage(): string | undefined {
+    const filter = this.filter.current;
+    if (filter.currentWeekOnly) {
+      const weeks = [...this.trackers().values()].flatMap((built) => {
+        const week = built.currentWeek && built.headingNodes.get(built.currentWeek.headingIndex);
+        return week ? [nodeLabel(week)] : [];
+      });
+      return weeks.length > 0
+        ? vscode.l10n.t('Open tasks of the current week: {0}', weeks.join(', '))
+        : vscode.l10n.t('No week has open tasks.');
+    }
+    return filter.hideCompleted ? vscode.l10n.t('Completed tasks are hidden.') : undefined;
+  }
+
+  /**
+   * The node to reveal for a line: the task on it, else the innermost heading around it that the tree shows,
+   * else the file. Undefined when the file is not a tracker.
+   */
+  nodeForLine(uri: vscode.Uri, line: number): TrackerNode | undefined {
+    const built = this.trackers().get(uri.toString());
+    if (!built) return undefined;
+    const model = built.root.entry.model;
+    const taskIndex = model.tasks.findIndex((task) => task.line === line);
+    // A task the filter hides is represented by its closest shown parent task, then its heading.
+    for (let index = taskIndex; index >= 0; index = model.tasks[index].parentTaskIndex) {
+      const taskNode = built.taskNodes.get(index);
+      if (taskNode) return taskNode;
+    }
+    let headingIndex = taskIndex >= 0 ? model.tasks[taskIndex].headingIndex : headingAtLine(model, line);
+    while (headingIndex >= 0) {
+      const headingNode = built.headingNodes.get(headingIndex);
+      if (headingNode) return headingNode;
+      headingIndex = model.headings[headingIndex].parentIndex;
+    }
+    return built.root;
+  }
+
+  private trackers(): Map<string, BuiltTracker> {
+    if (!this.built) {
+      const filter = this.filter.current;
+      this.built = new Map(this.store.trackers().map((entry) => [entry.uri.toString(), buildTracker(entry, filter)]));
+    }
+    return this.built;
+  }
+}

@@ -1,0 +1,132 @@
+// How each node looks: label, "done/total", status icon, tooltip, checkbox, and the click that reveals its line.
+import * as vscode from 'vscode';
+import { fileName, percent, plainText, weekLabel } from '../../util/labels';
+import type { FileNode, HeadingNode, TaskNode, TrackerNode } from './nodes';
+import { claimedStatusLabel, headingStatus, progressState, stateLabel, statusIcon, type NodeStatus } from './status';
+
+export interface ItemContext {
+  readonly isAdded: (uri: vscode.Uri) => boolean;
+  /** Expand every heading (a filter is on, so the tree is short and the point is to see the tasks). */
+  readonly expandAll: boolean;
+}
+
+export function toTreeItem(node: TrackerNode, context: ItemContext): vscode.TreeItem {
+  switch (node.kind) {
+    case 'file':
+      return fileItem(node, context);
+    case 'heading':
+      return headingItem(node, context);
+    case 'task':
+      return taskItem(node);
+  }
+}
+
+export function nodeLabel(node: TrackerNode): string {
+  switch (node.kind) {
+    case 'file':
+      return fileName(node.entry.uri);
+    case 'heading':
+      return node.week ? weekLabel(node.week) : plainText(node.heading.title || node.heading.text);
+    case 'task':
+      return plainText(node.task.text) || vscode.l10n.t('(empty task)');
+  }
+}
+
+function fileItem(node: FileNode, context: ItemContext): vscode.TreeItem {
+  const model = node.entry.model;
+  const item = new vscode.TreeItem(nodeLabel(node), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.description = `${model.counted.done}/${model.counted.total}`;
+  item.iconPath = statusIcon(progressState(model.counted));
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${escape(nodeLabel(node))}**  \n`);
+  tooltip.appendText(vscode.workspace.asRelativePath(node.entry.uri));
+  tooltip.appendMarkdown('\n\n');
+  tooltip.appendText(vscode.l10n.t('{0} of {1} tasks done ({2}%).', model.counted.done, model.counted.total, percent(model.counted)));
+  const notCounted = model.allTasks.total - model.counted.total;
+  if (notCounted > 0) tooltip.appendText(' ' + vscode.l10n.t('{0} template task(s) not counted.', notCounted));
+  item.tooltip = tooltip;
+  item.contextValue = context.isAdded(node.entry.uri) ? 'trackerFile.added' : 'trackerFile';
+  item.command = revealCommand(node, 0, 0);
+  return item;
+}
+
+function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
+  const { heading, week } = node;
+  const expanded = context.expandAll || node.isCurrentWeek;
+  const item = new vscode.TreeItem(
+    nodeLabel(node),
+    node.children.length === 0
+      ? vscode.TreeItemCollapsibleState.None
+      : expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = node.id;
+  const claimed = week ? week.status : heading.status;
+  const progress = heading.excluded ? heading.allTasks : week ? week.progress : heading.progress;
+  const status = headingStatus(claimed, progress, heading.excluded);
+  item.description = heading.excluded
+    ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total)
+    : `${progress.done}/${progress.total}`;
+  item.iconPath = statusIcon(status.state);
+  item.tooltip = headingTooltip(node, status, claimed === 'unknown' ? undefined : claimedStatusLabel(claimed));
+  item.contextValue = week ? 'week' : 'heading';
+  item.command = revealCommand(node, heading.line, 0);
+  return item;
+}
+
+function headingTooltip(node: HeadingNode, status: NodeStatus, claimed: string | undefined): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${escape(nodeLabel(node))}**\n\n`);
+  if (status.state === 'template') {
+    tooltip.appendText(vscode.l10n.t('A template section: its tasks are not counted toward progress.'));
+    tooltip.appendMarkdown('\n\n');
+  }
+  tooltip.appendText(vscode.l10n.t('{0} of {1} tasks done ({2}%).', status.progress.done, status.progress.total, percent(status.progress)));
+  if (claimed) tooltip.appendText(' ' + vscode.l10n.t('Claimed status: {0}.', claimed));
+  if (status.disagreement) {
+    tooltip.appendMarkdown('\n\n$(warning) ');
+    tooltip.appendText(status.disagreement);
+  } else if (status.state !== 'template') {
+    tooltip.appendText(' ' + stateLabel(status.state) + '.');
+  }
+  if (node.isCurrentWeek) tooltip.appendMarkdown('\n\n' + escape(vscode.l10n.t('The current week: the first with open tasks.')));
+  tooltip.appendMarkdown('\n\n' + escape(vscode.l10n.t('Line {0}', node.heading.line + 1)));
+  tooltip.supportThemeIcons = true;
+  return tooltip;
+}
+
+function taskItem(node: TaskNode): vscode.TreeItem {
+  const { task } = node;
+  const item = new vscode.TreeItem(
+    nodeLabel(node),
+    node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = node.id;
+  item.checkboxState = task.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(task.text);
+  tooltip.appendMarkdown('\n\n');
+  tooltip.appendText(
+    (task.checked ? vscode.l10n.t('Done') : vscode.l10n.t('Open')) +
+      ' · ' +
+      vscode.l10n.t('Line {0}', task.line + 1) +
+      (task.excluded ? ' · ' + vscode.l10n.t('template, not counted') : ''),
+  );
+  item.tooltip = tooltip;
+  if (task.excluded) item.description = vscode.l10n.t('(template, not counted)');
+  item.contextValue = task.checked ? 'task.done' : 'task.open';
+  item.command = revealCommand(node, task.line, task.markColumn);
+  return item;
+}
+
+function revealCommand(node: TrackerNode, line: number, column: number): vscode.Command {
+  const position = new vscode.Position(line, column);
+  const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(position, position), preserveFocus: true };
+  return { command: 'vscode.open', title: vscode.l10n.t('Reveal in Editor'), arguments: [node.entry.uri, options] };
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
