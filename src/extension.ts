@@ -1,0 +1,18 @@
+// Entry point: build the services, then let each feature register itself. Nothing else happens here, and
+// nothing happens at import time.
+import type * as vscode from 'vscode';
+import { createServices } from './services';
+import { register as registerEditing } from './features/editing/register';
+import { register as registerStatusBar } from './features/statusBar/register';
+import { register as registerTree } from './features/tree/register';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const services = createServices(context);
+  registerEditing(context, services);
+  registerTree(context, services);
+  registerStatusBar(context, services);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
