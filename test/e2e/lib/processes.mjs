@@ -58,14 +58,14 @@ export function cleanupAll() {
 }
 
 let installed = false;
-/** Installs the signal and exit handlers once. */
-export function installCleanupHandlers() {
+/** Installs the signal and exit handlers once; a signal stops everything, then exits with `exitCode`. */
+export function installCleanupHandlers({ exitCode = 130, label = 'e2e' } = {}) {
   if (installed) return;
   installed = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
-      console.error(`\n[e2e] ${signal}: stopping everything that was started`);
-      cleanupAll().finally(() => process.exit(130));
+      console.error(`\n[${label}] ${signal}: stopping everything that was started`);
+      cleanupAll().finally(() => process.exit(exitCode));
     });
   }
   // Last resort for paths that skip the async cleanup (process.exit elsewhere): synchronous group kill.
