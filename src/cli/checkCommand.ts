@@ -1,0 +1,49 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { runChecks } from '../core/checks/runChecks';
+import { createEvidenceIndex } from '../core/evidence/resolve';
+import { parseTracker, splitLines } from '../core/tracker/parse';
+import { CliError, readTextFile } from './io';
+import { listWorkspaceFiles } from './workspaceFiles';
+
+const USAGE = 'check FILE [--json] [--workspace DIR]';
+
+interface CheckArgs {
+  file: string;
+  json: boolean;
+  workspace: string;
+}
+
+function parseArgs(args: readonly string[]): CheckArgs {
+  const files: string[] = [];
+  let json = false;
+  let workspace: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--json') json = true;
+    else if (args[i] === '--workspace') {
+      workspace = args[++i];
+      if (!workspace) throw new CliError(`check: --workspace needs a folder (usage: ${USAGE})`);
+    } else if (args[i].startsWith('--')) throw new CliError(`check: unknown option ${args[i]} (usage: ${USAGE})`);
+    else files.push(args[i]);
+  }
+  if (files.length !== 1) throw new CliError(`check: expected exactly one FILE (usage: ${USAGE})`);
+  return { file: files[0], json, workspace: workspace ?? dirname(files[0]) };
+}
+
+/** Exit 1 when any finding has error severity, so the command can gate a pipeline. */
+export function checkCommand(args: readonly string[], write: (text: string) => void): number {
+  const { file, json, workspace } = parseArgs(args);
+  const text = readTextFile(file);
+  const root = resolve(workspace);
+  const trackerPath = relative(root, resolve(file)).split(sep).join('/');
+  const index = createEvidenceIndex(trackerPath, listWorkspaceFiles(root));
+  const findings = runChecks({ text, lines: splitLines(text), model: parseTracker(text), evidence: index });
+  const diagnostics = findings.map((f) => ({ rule: f.rule, severity: f.severity, line: f.line + 1, column: f.startColumn + 1, message: f.message }));
+  if (json) {
+    write(JSON.stringify({ file, diagnostics }, null, 2));
+  } else {
+    for (const d of diagnostics) write(`${file}:${d.line}:${d.column}: ${d.severity} [${d.rule}] ${d.message}`);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    write(`${diagnostics.length} findings, ${errors} errors`);
+  }
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,50 @@
+// Headings and "**Week N Status**:" lines that claim a status their checkboxes contradict.
+import type { ClaimedStatus, Progress } from '../tracker/model';
+import type { CheckInput, RawFinding } from './types';
+
+const STATUS_WORDS: Record<ClaimedStatus, string> = {
+  complete: 'complete',
+  'in-progress': 'in progress',
+  pending: 'pending',
+  blocked: 'blocked',
+  unknown: 'unknown',
+};
+
+/** Why `status` contradicts `progress`, or undefined when it does not. */
+function contradiction(status: ClaimedStatus, progress: Progress): string | undefined {
+  if (progress.total === 0) return undefined;
+  const open = progress.total - progress.done;
+  if (status === 'complete' && open > 0) return `claims complete but ${open} of ${progress.total} tasks are open`;
+  if ((status === 'in-progress' || status === 'pending') && open === 0) {
+    return `claims ${STATUS_WORDS[status]} but all ${progress.total} tasks are done`;
+  }
+  return undefined;
+}
+
+export function checkStatusClaims({ lines, model }: CheckInput): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const whole = (line: number) => ({ line, startColumn: 0, endColumn: lines[line]?.length ?? 0 });
+  const weekStatusLines = new Set(model.weeks.flatMap((w) => (w.statusLine ? [w.statusLine.line] : [])));
+
+  model.headings.forEach((heading) => {
+    // A "**Week N Status**" line above `---` is a setext heading; it is judged as the week's status line below.
+    if (weekStatusLines.has(heading.line) || heading.excluded) return;
+    const why = contradiction(heading.status, heading.progress);
+    if (why) findings.push({ rule: 'status-claim', ...whole(heading.line), message: `"${heading.title}" ${why}.` });
+  });
+
+  for (const week of model.weeks) {
+    if (!week.statusLine) continue;
+    const { line, status } = week.statusLine;
+    const why = contradiction(status, week.progress);
+    if (why) findings.push({ rule: 'status-claim', ...whole(line), message: `Week ${week.number} status line ${why}.` });
+    if (week.status !== 'unknown' && status !== 'unknown' && status !== week.status) {
+      findings.push({
+        rule: 'status-claim',
+        ...whole(line),
+        message: `Week ${week.number} heading (line ${week.line + 1}) says ${STATUS_WORDS[week.status]} but its status line says ${STATUS_WORDS[status]}.`,
+      });
+    }
+  }
+  return findings.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,28 @@
+// Cell values: numbers, with Locust's N/A (0 requests) and empty cells read as null, anything else an error.
+import { LocustReadError } from './errors';
+
+export function numberOrNull(cell: string | undefined): number | null | undefined {
+  if (cell === undefined) return null;
+  const text = cell.trim();
+  if (text === '' || text === 'N/A') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A numeric cell; `undefined` from numberOrNull means "not a number", reported with the file and line. */
+export function readNumber(cells: string[], at: number | undefined, column: string, file: string, line: number): number | null {
+  if (at === undefined) return null;
+  const value = numberOrNull(cells[at]);
+  if (value === undefined) throw new LocustReadError(file, `column "${column}" holds ${JSON.stringify(cells[at])}, expected a number or N/A`, line);
+  return value;
+}
+
+export function readCount(cells: string[], at: number | undefined, column: string, file: string, line: number): number {
+  return readNumber(cells, at, column, file, line) ?? 0;
+}
+
+/** Rows shorter than the header are what a file cut mid-write (or mid-copy) looks like. */
+export function checkWidth(cells: string[], width: number, file: string, line: number): void {
+  if (cells.length < width) throw new LocustReadError(file, `row has ${cells.length} fields but the header has ${width} (truncated row?)`, line);
+  if (cells.length > width) throw new LocustReadError(file, `row has ${cells.length} fields but the header has ${width} (unquoted comma in a name?)`, line);
+}
