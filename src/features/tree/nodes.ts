@@ -21,6 +21,8 @@ export interface HeadingNode extends NodeBase {
   /** Set when the heading is a milestone week. */
   readonly week: Week | undefined;
   readonly isCurrentWeek: boolean;
+  /** Open at first sight: the current week and its headings that still have open tasks. */
+  readonly startExpanded: boolean;
 }
 
 export interface TaskNode extends NodeBase {
@@ -142,18 +144,23 @@ export function buildTracker(entry: TrackerEntry, filter: TreeFilter): BuiltTrac
     return node;
   };
 
+  const inCurrentWeek = (heading: Heading) =>
+    currentWeek !== undefined && heading.line >= currentWeek.line && heading.line < currentWeek.endLine;
+
   const makeHeading = (index: number, parent: TrackerNode): HeadingNode | undefined => {
     const week = outline.weekByHeading.get(index);
+    const heading = model.headings[index];
     const node: HeadingNode = {
       kind: 'heading',
       id: `${base}#${headingIds[index]}`,
       entry,
       parent,
       children: [],
-      heading: model.headings[index],
+      heading,
       headingIndex: index,
       week,
       isCurrentWeek: week !== undefined && week === currentWeek,
+      startExpanded: inCurrentWeek(heading) && heading.progress.done < heading.progress.total,
     };
     node.children.push(...makeItems(outline.visibleItems(index), node));
     if (hideCompleted && node.children.length === 0) return undefined;

@@ -53,7 +53,7 @@ function fileItem(node: FileNode, context: ItemContext): vscode.TreeItem {
 
 function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
   const { heading, week } = node;
-  const expanded = context.expandAll || node.isCurrentWeek;
+  const expanded = context.expandAll || node.startExpanded;
   const item = new vscode.TreeItem(
     nodeLabel(node),
     node.children.length === 0
