@@ -21,7 +21,7 @@ export interface HeadingNode extends NodeBase {
   /** Set when the heading is a milestone week. */
   readonly week: Week | undefined;
   readonly isCurrentWeek: boolean;
-  /** Open at first sight: the current week and its headings that still have open tasks. */
+  /** Open at first sight: the current week's headings that still have open tasks (any such heading when the file has no weeks). */
   readonly startExpanded: boolean;
 }
 
@@ -108,12 +108,12 @@ class Outline {
     return result;
   }
 
-  /** The file's top level; a single wrapping heading (a document title) is unwrapped. */
+  /** The file's top level; a single heading around everything (a document title) is unwrapped. */
   rootItems(): Item[] {
     let items = this.visibleItems(-1);
     for (;;) {
       const [only] = items;
-      if (items.length !== 1 || only.kind !== 'heading' || this.weekByHeading.has(only.index) || this.directTasks[only.index] > 0) break;
+      if (items.length !== 1 || only.kind !== 'heading' || this.weekByHeading.has(only.index)) break;
       items = this.visibleItems(only.index);
     }
     return items;
@@ -144,8 +144,9 @@ export function buildTracker(entry: TrackerEntry, filter: TreeFilter): BuiltTrac
     return node;
   };
 
-  const inCurrentWeek = (heading: Heading) =>
-    currentWeek !== undefined && heading.line >= currentWeek.line && heading.line < currentWeek.endLine;
+  // Without milestone weeks there is no current week: then every heading with open tasks starts open.
+  const inFocus = (heading: Heading) =>
+    currentWeek ? heading.line >= currentWeek.line && heading.line < currentWeek.endLine : model.weeks.length === 0;
 
   const makeHeading = (index: number, parent: TrackerNode): HeadingNode | undefined => {
     const week = outline.weekByHeading.get(index);
@@ -160,7 +161,7 @@ export function buildTracker(entry: TrackerEntry, filter: TreeFilter): BuiltTrac
       headingIndex: index,
       week,
       isCurrentWeek: week !== undefined && week === currentWeek,
-      startExpanded: inCurrentWeek(heading) && heading.progress.done < heading.progress.total,
+      startExpanded: inFocus(heading) && heading.progress.done < heading.progress.total,
     };
     node.children.push(...makeItems(outline.visibleItems(index), node));
     if (hideCompleted && node.children.length === 0) return undefined;
