@@ -108,6 +108,7 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
     const wb = workbench(page);
     await page.goto(`${server.url}/?folder=${encodeURI(workspaceDir)}`);
     await wb.waitForReady();
+    currentStep = 'scenario body';
     const api = { call: (ops) => bridge.call(wb, ops), one: (op) => bridge.one(wb, op) };
     const ctx = {
       page, wb, api, step, workspaceDir, trackerPath, userDataDir,
@@ -119,6 +120,8 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   }
 
   if (page) {
+    // Park the mouse so no hover tooltip covers the screenshot.
+    await page.mouse.move(viewport.width - 5, viewport.height / 2).catch(() => {});
     await page.screenshot({ path: screenshotPath, timeout: 10_000 }).catch((error) => {
       console.log(`#   (screenshot failed: ${error.message})`);
     });

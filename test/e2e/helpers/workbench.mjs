@@ -11,7 +11,7 @@ const exactly = (text) => (text instanceof RegExp ? text : new RegExp(`^\\s*${es
 
 export const selectors = {
   workbench: '.monaco-workbench',
-  activityBarItem: '.part.activitybar .action-item, .part.sidebar .composite-bar .action-item',
+  activityBarItem: '.part.activitybar .composite-bar .action-item',
   sidebar: '.part.sidebar',
   sidebarTitle: '.part.sidebar .composite.title .title-label h2',
   treeRow: '.monaco-list-row[role="treeitem"]',
@@ -132,10 +132,23 @@ export function workbench(page) {
       } catch {
         throw new Error(`Timed out waiting for activity bar item "${title}". Seen instead: ${JSON.stringify(await wb.activityBarTitles())}`);
       }
-      const sidebarTitle = page.locator(selectors.sidebarTitle);
-      const isOpen = async () => (await sidebarTitle.isVisible()) && (await sidebarTitle.innerText()).trim().toLowerCase() === title.toLowerCase();
-      if (!(await isOpen())) await item.click();
-      await waitForValue(`the side bar to show "${title}"`, () => sidebarTitle.innerText().catch(() => ''), (t) => t.trim().toLowerCase() === title.toLowerCase());
+      // A container with one view titles the side bar "Container: View".
+      const showsTitle = (text) => (text ?? '').trim().toLowerCase().startsWith(title.toLowerCase());
+      const sidebarTitle = () => page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', selectors.sidebarTitle);
+      if (!showsTitle(await sidebarTitle())) await item.click();
+      await waitForValue(`the side bar to show "${title}"`, sidebarTitle, showsTitle);
+    },
+
+    /** Drags the sash right of the side bar until the side bar is `width` pixels wide (long tree labels fit). */
+    async resizeSidebar(width) {
+      const box = await page.locator(selectors.sidebar).boundingBox();
+      if (!box) throw new Error('the side bar is not visible');
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width - 1, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + width, y, { steps: 5 });
+      await page.mouse.up();
+      await waitForValue(`the side bar to be ${width} px wide`, async () => (await page.locator(selectors.sidebar).boundingBox())?.width, (w) => Math.abs(w - width) <= 4);
     },
 
     /** Titles (aria-labels) of the activity bar entries, for error messages and checks. */

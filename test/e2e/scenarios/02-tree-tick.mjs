@@ -1,0 +1,47 @@
+// Scenario 2: ticking an open task's checkbox in the tree changes exactly that one mark in the file on disk, and
+// the counts above it follow; unticking restores the file byte for byte.
+import assert from 'node:assert/strict';
+import { changedLines, readText } from '../lib/fixture.mjs';
+import { waitForValue } from '../helpers/workbench.mjs';
+import { openTaskLines, taskLabel, VIEW_CONTAINER_TITLE, withToggled } from '../helpers/tracker.mjs';
+
+const TASK = 'Implement cache layer for V2 endpoints';
+
+export default {
+  name: 'tree-tick',
+  async run({ wb, step, trackerPath }) {
+    const original = readText(trackerPath);
+    const [line] = openTaskLines(original, TASK);
+    assert.ok(line, `the fixture has no open task "${TASK}"`);
+    const label = taskLabel(original.split('\n')[line - 1]);
+    const onDisk = () => readText(trackerPath);
+
+    await step(`open the ${VIEW_CONTAINER_TITLE} view and expand WEEK 4 > Day 16-17`, async () => {
+      await wb.openViewContainer(VIEW_CONTAINER_TITLE);
+      await wb.resizeSidebar(560);
+      await wb.expandTreeItem(/^WEEK 4:/);
+      await wb.expandTreeItem(/^Day 16-17/);
+      assert.equal(await wb.treeItemDescription(/^Day 16-17/), '0/4');
+      assert.equal(await wb.treeItemDescription(/^WEEK 4:/), '21/28');
+      assert.equal(await wb.isTreeItemChecked(label), false, `"${label}" should start unticked`);
+    });
+
+    await step(`tick "${label}": line ${line} on disk changes from [ ] to [x], nothing else`, async () => {
+      await wb.clickTreeCheckbox(label, true);
+      const after = await waitForValue('the file on disk to change', onDisk, (text) => text !== original);
+      assert.deepEqual(changedLines(original, after).map((c) => c.line), [line], 'exactly one line changes');
+      assert.equal(after, withToggled(original, [line]), 'only the checkbox mark changes');
+    });
+
+    await step('the counts in the tree follow: Day 16-17 1/4, WEEK 4 22/28', async () => {
+      await waitForValue('Day 16-17 to show 1/4', () => wb.treeItemDescription(/^Day 16-17/), (d) => d === '1/4');
+      await waitForValue('WEEK 4 to show 22/28', () => wb.treeItemDescription(/^WEEK 4:/), (d) => d === '22/28');
+    });
+
+    await step(`untick "${label}": the file on disk is restored exactly`, async () => {
+      await wb.clickTreeCheckbox(label, false);
+      await waitForValue('the file on disk to be the original again', onDisk, (text) => text === original);
+      await waitForValue('Day 16-17 to show 0/4 again', () => wb.treeItemDescription(/^Day 16-17/), (d) => d === '0/4');
+    });
+  },
+};
