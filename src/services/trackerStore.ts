@@ -132,7 +132,13 @@ export class TrackerStore extends Disposable {
     await this.refreshNow();
   }
 
-  /** Re-find and re-read everything now (the Refresh command). */
+  /** Search for tracker files again and refresh now (the Refresh command). */
+  rescan(): Promise<void> {
+    this.urisDirty = true;
+    return this.refreshNow();
+  }
+
+  /** Refresh now: re-read every tracker whose text version changed, re-finding files first when needed. */
   async refreshNow(): Promise<void> {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;

@@ -43,7 +43,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     services.trackers.onDidChange(updateActiveIsTracker),
     vscode.window.onDidChangeActiveTextEditor(updateActiveIsTracker),
     view.onDidChangeCheckboxState((event) => tickFromTree(event, provider, services)),
-    vscode.commands.registerCommand(Commands.refresh, () => services.trackers.refreshNow()),
+    vscode.commands.registerCommand(Commands.refresh, () => services.trackers.rescan()),
     vscode.commands.registerCommand(Commands.hideCompleted, () => filter.set({ hideCompleted: true })),
     vscode.commands.registerCommand(Commands.showCompleted, () => filter.set({ hideCompleted: false })),
     vscode.commands.registerCommand(Commands.showCurrentWeek, () => filter.set({ currentWeekOnly: true })),
