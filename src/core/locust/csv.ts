@@ -30,7 +30,7 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
       relax_column_count: true,
       // Locust <= 1.0 quoted by hand ("%s"), so a name containing a quote yields an invalid field; keep it as text.
       relax_quotes: true,
-    }) as Array<{ record: string[]; info: { lines: number } }>;
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (error) {
     const { code, lines } = error as { code?: string; lines?: number };
     const what = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (file truncated?)' : `not valid CSV (${(error as Error).message})`;

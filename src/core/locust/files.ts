@@ -1,0 +1,112 @@
+// File access for the Locust readers: small files read whole, history files streamed in chunks so a
+// multi-hundred-MB soak run never sits in memory. Sync variants serve the CLI; async ones the extension host.
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { LocustReadError } from './errors';
+import { createHistoryReader, type HistoryOptions } from './history';
+import type { LocustHistory, LocustResult } from './model';
+import { readLocustBytes, type ReadOptions } from './read';
+
+const CHUNK = 1 << 20;
+/** Stats, failures and exceptions files are KB; anything this big that is not a history is not a Locust result. */
+const MAX_WHOLE_FILE = 64 << 20;
+
+function describeFsError(file: string, error: unknown): LocustReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new LocustReadError(file, 'file not found');
+  if (code === 'EISDIR') return new LocustReadError(file, 'is a directory, expected a file');
+  return new LocustReadError(file, `cannot read file (${code ?? (error as Error).message})`);
+}
+
+function isHistoryHeader(head: Uint8Array): boolean {
+  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
+  const line = text.slice(0, text.search(/[\r\n]|$/));
+  return /(^|,)"?Timestamp"?,/.test(line.replace(/^\xef\xbb\xbf/, ''));
+}
+
+export function readHistoryFileSync(file: string, options: HistoryOptions = {}): LocustHistory {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw describeFsError(file, error);
+  }
+  try {
+    const reader = createHistoryReader(file, options);
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, buffer, 0, CHUNK, null);
+      } catch (error) {
+        throw describeFsError(file, error);
+      }
+      if (read === 0) break;
+      reader.push(buffer.subarray(0, read));
+    }
+    return reader.finish();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function readHistoryFile(file: string, options: HistoryOptions & { signal?: AbortSignal } = {}): Promise<LocustHistory> {
+  const reader = createHistoryReader(file, options);
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK, signal: options.signal })) reader.push(chunk as Buffer);
+  } catch (error) {
+    if (error instanceof LocustReadError || (error as Error).name === 'AbortError') throw error;
+    throw describeFsError(file, error);
+  }
+  return reader.finish();
+}
+
+function checkSize(file: string): number {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new LocustReadError(file, 'is a directory, expected a file');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof LocustReadError) throw error;
+    throw describeFsError(file, error);
+  }
+  return size;
+}
+
+function peek(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Any Locust result file; history files stream, the rest are read whole. */
+export function readLocustFileSync(file: string, options: ReadOptions = {}): LocustResult {
+  const size = checkSize(file);
+  if (size > 0 && isHistoryHeader(peek(file))) return readHistoryFileSync(file, options);
+  if (size > MAX_WHOLE_FILE) throw new LocustReadError(file, `is ${Math.round(size / 2 ** 20)} MB and not a _stats_history.csv: not a Locust result`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw describeFsError(file, error);
+  }
+  return readLocustBytes(bytes, file, options);
+}
+
+export async function readLocustFile(file: string, options: ReadOptions & { signal?: AbortSignal } = {}): Promise<LocustResult> {
+  const size = checkSize(file);
+  if (size > 0 && isHistoryHeader(peek(file))) return readHistoryFile(file, options);
+  if (size > MAX_WHOLE_FILE) throw new LocustReadError(file, `is ${Math.round(size / 2 ** 20)} MB and not a _stats_history.csv: not a Locust result`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file, { signal: options.signal });
+  } catch (error) {
+    throw describeFsError(file, error);
+  }
+  return readLocustBytes(bytes, file, options);
+}

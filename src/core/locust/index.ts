@@ -1,0 +1,10 @@
+// Public API of the Locust readers, for the extension's stores and features, the chart host and the CLI.
+export * from './model';
+export { LocustReadError } from './errors';
+export { readLocustBytes, readLocustText, type ReadOptions } from './read';
+export { readLocustFile, readLocustFileSync, readHistoryFile, readHistoryFileSync } from './files';
+export { createHistoryReader, readHistoryText, DEFAULT_MAX_POINTS, type HistoryOptions, type HistoryReader } from './history';
+export { mergeDistribution } from './stats';
+export { MinMaxBuckets } from './downsample';
+export { classifyFileName, compareRuns, compileRunPattern, DEFAULT_RUN_PATTERN, groupRuns, parseRunName, type LocustRun, type RunFileRole, type RunMeta } from './naming';
+export { compareRunFiles, readLocustRun, readLocustRunSync, type LocustRunData } from './runData';
