@@ -90,7 +90,7 @@ export function taskLabel(line) {
   return line.replace(TASK, '').trim();
 }
 
-/** "done/total (pct%)" as the status bar shows it. */
+/** "done/total (pct%)" as the status bar shows it: percent floored, so 100 % only when every task is done. */
 export function progressText({ done, total }) {
-  return `${done}/${total} (${Math.round((done / total) * 100)}%)`;
+  return `${done}/${total} (${Math.floor((done / total) * 100)}%)`;
 }
