@@ -2,12 +2,9 @@
 import * as vscode from 'vscode';
 import type { Progress, Week } from '../core/tracker/model';
 
-/** Whole percent done, rounded; but never 100 % while a task is still open (nor 0 % once one is done). */
+/** Whole percent done. Floored, so 99.6 % never shows as 100 % while a task is still open. */
 export function percent({ done, total }: Progress): number {
-  if (total === 0) return 0;
-  const rounded = Math.round((done / total) * 100);
-  if (done < total && rounded === 100) return 99;
-  return done > 0 && rounded === 0 ? 1 : rounded;
+  return total === 0 ? 0 : Math.floor((done / total) * 100);
 }
 
 export function fileName(uri: vscode.Uri): string {
