@@ -42,13 +42,19 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const INVALID = Number.POSITIVE_INFINITY;
 
 function slowNumber(text: string): number {
+  if (text.length === 0) return Number.NaN;
+  const value = Number(text);
+  if (value === value) return Number.isFinite(value) && text.trim() !== '' ? value : INVALID;
   const trimmed = text.trim();
-  if (trimmed === '' || trimmed === 'N/A' || /^-?(inf|nan)$/i.test(trimmed)) return Number.NaN;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : INVALID;
+  return trimmed === '' || trimmed === 'N/A' || /^-?(inf|nan)$/i.test(trimmed) ? Number.NaN : INVALID;
 }
 
-/** Number from line[start, end) without allocating; exact for up to 15 digits (mantissa and 10^k are exact). */
+/**
+ * Number from line[start, end) without allocating. Up to 15 significant digits it is exact (mantissa and 10^k
+ * are exact doubles, so one division rounds correctly); beyond that (Python's repr floats such as
+ * 4.141918820513031) the extra digits are dropped: an error below 1e-14 relative, invisible on a chart, and it
+ * keeps the 17-digit "Total Average Response Time" column off the slow path.
+ */
 function numberAt(line: string, start: number, end: number): number {
   let i = start;
   let negative = false;
@@ -59,24 +65,33 @@ function numberAt(line: string, start: number, end: number): number {
   let mantissa = 0;
   let digits = 0;
   let scale = 0;
+  let dropped = 0;
   let dot = false;
   for (; i < end; i++) {
     const c = line.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (dot) scale++;
+      if (digits < 15) {
+        mantissa = mantissa * 10 + (c - 48);
+        if (mantissa !== 0) digits++;
+        if (dot) scale++;
+      } else if (!dot) dropped++;
     } else if (c === 46 && !dot) dot = true;
     else return slowNumber(line.slice(start, end));
   }
-  if (digits === 0 || digits > 15) return slowNumber(line.slice(start, end));
-  const value = scale ? mantissa / POW10[scale] : mantissa;
+  if (i === start || (i === start + 1 && (negative || dot))) return slowNumber(line.slice(start, end));
+  let value = scale ? mantissa / POW10[scale] : mantissa;
+  if (dropped) value *= POW10[Math.min(dropped, 22)];
   return negative ? -value : value;
 }
 
 interface EndpointAccumulator {
+  /** Name and type as the file spells them (latin1, unquoted): what rows are matched against. */
+  raw: string;
+  rawType: string;
   name: string;
   type: string;
+  total: boolean;
+  index: number;
   buckets: MinMaxBuckets;
 }
 
@@ -98,10 +113,12 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   let values = new Float64Array(seriesCount);
   let quotedRecord = '';
   let quotedStart = 0;
-  // Accumulators keyed by the raw (latin1) name; a second type under the same name gets "TYPE name".
-  const byRawName = new Map<string, EndpointAccumulator>();
-  const byTypedName = new Map<string, EndpointAccumulator>();
+  // Keyed by raw type + NUL + raw name. Full-history rows come in the same endpoint order every tick, so the
+  // next row is first compared in place with the expected endpoint: no string is cut for most rows.
+  const byKey = new Map<string, EndpointAccumulator>();
+  const names = new Set<string>();
   const order: EndpointAccumulator[] = [];
+  let expected = 0;
   let rows = 0;
   let points = 0;
   let startS = Number.POSITIVE_INFINITY;
@@ -152,41 +169,37 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     map.percentiles.forEach(({ index }, i) => assign(index, FIXED_SERIES.length + i));
   }
 
-  function accumulatorFor(rawName: string, type: string): EndpointAccumulator {
-    let acc = byRawName.get(rawName);
-    if (acc && acc.type === type) return acc;
-    const name = displayName(rawName);
-    if (!acc) {
-      acc = { name, type, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2)) };
-      byRawName.set(rawName, acc);
-      order.push(acc);
-      return acc;
-    }
-    const typedName = `${type} ${name}`;
-    let typed = byTypedName.get(typedName);
-    if (!typed) {
-      typed = { name: typedName, type, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2)) };
-      byTypedName.set(typedName, typed);
-      order.push(typed);
-    }
-    return typed;
+  function accumulatorFor(rawName: string, rawType: string): EndpointAccumulator {
+    const key = `${rawType}\0${rawName}`;
+    let acc = byKey.get(key);
+    if (acc) return acc;
+    const total = rawName === AGGREGATED && (rawType === '' || rawType === 'None');
+    const type = total || rawType === 'None' ? '' : displayName(rawType);
+    let name = total ? AGGREGATED : displayName(rawName);
+    // The same name under two request types (GET and POST /x) are two series; the later one says its type.
+    if (names.has(name)) name = `${type} ${name}`;
+    names.add(name);
+    acc = { raw: rawName, rawType, name, type, total, index: order.length, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2)) };
+    byKey.set(key, acc);
+    order.push(acc);
+    return acc;
   }
 
-  function record(t: number, type: string, rawName: string): void {
+  function record(t: number, acc: EndpointAccumulator): void {
     if (t !== t || t === INVALID) fail('the Timestamp cell is not a number');
     for (let s = 0; s < seriesCount; s++) if (values[s] === INVALID) fail(`column "${header!.cells[roles.indexOf(s)]}" holds a value that is not a number`);
     rows++;
     if (t < startS) startS = t;
     if (t > endS) endS = t;
-    const total = rawName === AGGREGATED && (type === '' || type === 'None');
-    if (total) {
+    if (acc.total) {
       points++;
       const users = values[USERS];
       if (users === users && !(users <= peakUsers)) peakUsers = users;
       if (values[REQUESTS] === values[REQUESTS]) finalRequests = values[REQUESTS];
       if (values[FAILURES] === values[FAILURES]) finalFailures = values[FAILURES];
     } else endpointRows++;
-    accumulatorFor(rawName, total ? '' : type === 'None' ? '' : type).buckets.add(t, values);
+    acc.buckets.add(t, values);
+    expected = acc.index + 1 === order.length ? 0 : acc.index + 1;
   }
 
   function readFields(cells: string[]): void {
@@ -202,38 +215,75 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       else if (role === ROLE_TYPE) type = cells[c];
       else if (role === ROLE_NAME) name = cells[c];
     }
-    record(t, type, name);
+    record(t, accumulatorFor(name, type));
   }
 
-  function readFastLine(line: string): void {
+  /**
+   * One line as text[lineStart, lineEnd): fields found by scanning commas, numbers read in place, nothing
+   * allocated for most rows. Quoted fields on the line (names with commas, 1.0-1.1's quote-everything rows) are
+   * handled here too; returns false only when a quoted field runs past the line end (an embedded newline).
+   */
+  function readFastLine(text: string, lineStart: number, lineEnd: number): boolean {
     values.fill(Number.NaN);
     let t = Number.NaN;
-    let type = '';
-    let name = '';
-    let start = 0;
+    let nameStart = lineStart;
+    let nameEnd = lineStart;
+    let nameQuoted = false;
+    let typeStart = lineStart;
+    let typeEnd = lineStart;
+    let start = lineStart;
     const columns = roles.length;
-    let column = 0;
-    for (; column < columns; column++) {
-      let end = line.indexOf(',', start);
-      if (end === -1) {
+    for (let column = 0; column < columns; column++) {
+      let from = start;
+      let to: number;
+      let quoted = false;
+      if (text.charCodeAt(start) === 34 /* " */) {
+        // Closing quote: the first '"' not doubled.
+        let close = text.indexOf('"', start + 1);
+        while (close !== -1 && close < lineEnd && text.charCodeAt(close + 1) === 34) close = text.indexOf('"', close + 2);
+        if (close === -1 || close >= lineEnd) return false;
+        quoted = true;
+        from = start + 1;
+        to = close;
+        start = close; // the comma search continues after the closing quote
+      }
+      let end = text.indexOf(',', start);
+      if (end === -1 || end > lineEnd) {
         if (column !== columns - 1) fail(`row has ${column + 1} fields but the header has ${columns} (truncated row?)`);
-        end = line.length;
+        end = lineEnd;
       } else if (column === columns - 1) fail(`row has more fields than the header's ${columns} (unquoted comma in a name?)`);
+      if (!quoted) to = end;
       const role = roles[column];
-      if (role >= 0) values[role] = numberAt(line, start, end);
-      else if (role === ROLE_TIMESTAMP) t = numberAt(line, start, end);
-      else if (role === ROLE_NAME) name = line.slice(start, end);
-      else if (role === ROLE_TYPE && end > start) type = line.slice(start, end);
+      if (role >= 0) values[role] = numberAt(text, from, to!);
+      else if (role === ROLE_TIMESTAMP) t = numberAt(text, from, to!);
+      else if (role === ROLE_NAME) {
+        nameStart = from;
+        nameEnd = to!;
+        nameQuoted = quoted;
+      } else if (role === ROLE_TYPE) {
+        typeStart = from;
+        typeEnd = to!;
+      }
       start = end + 1;
     }
-    record(t, type, name);
+    const guess = order[expected];
+    const matches =
+      !nameQuoted &&
+      guess !== undefined &&
+      nameEnd - nameStart === guess.raw.length &&
+      typeEnd - typeStart === guess.rawType.length &&
+      text.startsWith(guess.raw, nameStart) &&
+      text.startsWith(guess.rawType, typeStart);
+    if (matches) record(t, guess);
+    else {
+      const name = text.slice(nameStart, nameEnd);
+      record(t, accumulatorFor(nameQuoted ? name.replace(/""/g, '"') : name, text.slice(typeStart, typeEnd)));
+    }
+    return true;
   }
 
-  function readLine(raw: string): void {
-    lineNumber++;
-    let end = raw.length;
-    while (end > 0 && raw.charCodeAt(end - 1) === 13) end--; // \r\n and Windows' \r\r\n
-    const line = end === raw.length ? raw : raw.slice(0, end);
+  /** The header, and records with a quoted field spanning lines (a name or value with an embedded newline). */
+  function readSlowLine(line: string): void {
     if (quotedRecord) {
       const joined = `${quotedRecord}\n${line}`;
       const cells = splitCsvLine(joined);
@@ -246,7 +296,6 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     }
     if (line.length === 0) return;
     if (!header) return readHeader(line);
-    if (line.indexOf('"') === -1) return readFastLine(line);
     const cells = splitCsvLine(line);
     if (cells) return readFields(cells);
     // A quoted name with an embedded newline: the record continues on the next line.
@@ -254,13 +303,24 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     quotedStart = lineNumber;
   }
 
-  function consume(text: string): void {
+  function consume(text: string, final: boolean): void {
     let start = 0;
-    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-      readLine(text.slice(start, newline));
+    for (;;) {
+      let newline = text.indexOf('\n', start);
+      if (newline === -1) {
+        if (!final) break;
+        newline = text.length;
+        if (newline === start) break;
+      }
+      let end = newline;
+      while (end > start && text.charCodeAt(end - 1) === 13) end--; // \r\n, and Windows' \r\r\n
+      lineNumber++;
+      if (quotedRecord || !header) readSlowLine(text.slice(start, end));
+      else if (end > start && !readFastLine(text, start, end)) readSlowLine(text.slice(start, end));
       start = newline + 1;
+      if (start >= text.length) break;
     }
-    pending = text.slice(start);
+    pending = start >= text.length ? '' : text.slice(start);
   }
 
   return {
@@ -275,14 +335,14 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
         if (looksBinary(chunk)) fail('looks binary (contains NUL bytes), expected a Locust CSV', 0);
         encoding = detectEncoding(chunk);
       }
-      consume(pending + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+      consume(pending + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'), false);
     },
     finish() {
       if (pending) {
         const last = pending;
         pending = '';
         try {
-          readLine(last);
+          consume(last, true);
         } catch (error) {
           if (!(error instanceof LocustReadError) || options.partialLastRow !== 'skip' || !header) throw error;
           skippedLastRow = true;
@@ -305,9 +365,9 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       const { t, values: columns } = acc.buckets.finish();
       const entry: Record<string, unknown> = { t };
       keys.forEach((key, s) => (entry[key] = columns[s]));
-      series[acc.type === '' && acc.name === AGGREGATED ? AGGREGATED : acc.name] = entry as unknown as HistorySeries;
+      series[acc.name] = entry as unknown as HistorySeries;
     }
-    const endpoints = order.filter((acc) => !(acc.type === '' && acc.name === AGGREGATED)).map((acc) => acc.name);
+    const endpoints = order.filter((acc) => !acc.total).map((acc) => acc.name);
     const durationS = Number.isFinite(startS) ? endS - startS : 0;
     const notes: string[] = [...encodingNote(encoding!)];
     if (endpointRows === 0) notes.push('Only Aggregated rows: the run did not use --csv-full-history, so there are no per-endpoint series.');
