@@ -52,7 +52,7 @@ function ensureAptPackages() {
   log(`Installing missing Debian packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  run('apt-get', ['install', '-y', ...missing], { env });
 }
 
 /** Replaces whatever is at `path` with a symlink to `target` (idempotent). */

@@ -68,6 +68,14 @@ const operations = {
   async commands({ filter = '' }) {
     return { ids: (await vscode.commands.getCommands(true)).filter((id) => id.includes(filter)).sort() };
   },
+  // Not awaited: the notification stays until the user (the test) sees it.
+  async showMessage({ text }) {
+    void vscode.window.showInformationMessage(text);
+    return { shown: true };
+  },
+  async lensClicks() {
+    return { count: lensClicks };
+  },
   async workspace() {
     return {
       isTrusted: vscode.workspace.isTrusted,
@@ -99,8 +107,25 @@ async function runRequest() {
   fs.renameSync(`${resultPath}.tmp`, resultPath);
 }
 
+let lensClicks = 0;
+
+// A CodeLens on line 1 of markdown files, only when the scenario's settings ask for it, so the CodeLens helper
+// can be checked without depending on the extension under test.
+const lensProvider = {
+  provideCodeLenses() {
+    if (!vscode.workspace.getConfiguration('executionTrackerTest').get('codeLens')) return [];
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'E2E Lens', command: 'executionTrackerTest.lensClicked' })];
+  },
+};
+
 exports.activate = (context) => {
-  context.subscriptions.push(vscode.commands.registerCommand('executionTrackerTest.run', runRequest));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('executionTrackerTest.run', runRequest),
+    vscode.commands.registerCommand('executionTrackerTest.lensClicked', () => {
+      lensClicks += 1;
+    }),
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lensProvider),
+  );
 };
 
 exports.deactivate = () => {};

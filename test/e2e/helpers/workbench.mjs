@@ -112,11 +112,30 @@ export function workbench(page) {
       await page.locator(selectors.quickInput).waitFor({ state: 'hidden', timeout: TIMEOUT });
     },
 
-    /** F1, type the command's palette title ("Category: Title"), pick it. */
-    async runCommand(title) {
-      await wb.openQuickInput('F1', '>');
-      await wb.pickQuickInput(`>${title}`, title);
-      await wb.waitQuickInputClosed();
+    /**
+     * F1, type the command's palette title ("Category: Title"), pick it. The palette lists the commands known when
+     * it opens; right after start (or a trust decision) an extension's commands may come a moment later, so a
+     * palette without the command is closed and opened again until `timeout`.
+     */
+    async runCommand(title, timeout = TIMEOUT) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        await wb.openQuickInput('F1', '>');
+        await page.locator(selectors.quickInputBox).fill(`>${title}`);
+        const row = wb.quickPickItem(title).first();
+        try {
+          await row.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, deadline - Date.now())) });
+        } catch {
+          const shown = await seen(page.locator(`${selectors.quickInputRow} ${selectors.quickInputRowLabel}`));
+          await page.keyboard.press('Escape');
+          await wb.waitQuickInputClosed();
+          if (Date.now() > deadline) throw new Error(`The command palette has no command "${title}" after ${timeout} ms. Seen instead: ${shown}`);
+          continue;
+        }
+        await row.click();
+        await wb.waitQuickInputClosed();
+        return;
+      }
     },
 
     // ---- views -------------------------------------------------------------------------------------------------
@@ -205,6 +224,28 @@ export function workbench(page) {
       const want = expected ?? !before;
       await wb.treeCheckbox(label).first().click();
       await waitForValue(`the checkbox of ${label} to be ${want ? 'ticked' : 'unticked'}`, () => wb.isTreeItemChecked(label), (v) => v === want);
+    },
+
+    // ---- dialogs -------------------------------------------------------------------------------------------------
+    /** The modal dialog's message text, waiting for one to show. */
+    async waitDialog(timeout = TIMEOUT) {
+      const dialog = await waitVisible(page.locator('.monaco-dialog-box'), 'a dialog', null, timeout);
+      return (await dialog.innerText()).trim();
+    },
+
+    /** Clicks a button of the open modal dialog by its text and waits for the dialog to close. */
+    async clickDialogButton(text) {
+      const button = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button, .monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: exactly(text) });
+      await waitVisible(button, `dialog button ${text}`, page.locator('.monaco-dialog-box .monaco-button'));
+      await button.first().click();
+      await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout: TIMEOUT });
+    },
+
+    /** Answers the Workspace Trust prompt shown when a folder opens (needs security.workspace.trust.enabled). */
+    async answerTrustPrompt(trust) {
+      const message = await wb.waitDialog(30_000);
+      if (!/trust the authors/i.test(message)) throw new Error(`Expected the Workspace Trust prompt, saw a dialog: ${message}`);
+      await wb.clickDialogButton(trust ? "Yes, I trust the authors" : "No, I don't trust the authors");
     },
 
     // ---- status bar, notifications, CodeLens, webviews ------------------------------------------------------------

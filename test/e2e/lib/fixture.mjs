@@ -28,6 +28,24 @@ export function readText(path) {
   return readFileSync(path, 'utf8');
 }
 
+/**
+ * Waits until the file at `path` holds exactly `expected`. Editors may write a file in more than one step, so
+ * what is read in between is not judged; on timeout the error lists the lines that differ from `expected`.
+ */
+export async function waitForFileText(path, expected, what, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = readFileSync(path, 'utf8');
+    if (last === expected) return last;
+    if (Date.now() > deadline) {
+      const diff = changedLines(expected, last).slice(0, 10).map((c) => `line ${c.line}: expected ${JSON.stringify(c.before)}, on disk ${JSON.stringify(c.after)}`);
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}; ${diff.join('; ') || 'no line differs (line endings?)'}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Lines that differ between two texts of the same line count, as [{line (1-based), before, after}]. */
 export function changedLines(before, after) {
   const a = before.split('\n');

@@ -1,7 +1,7 @@
 // Scenario 2: ticking an open task's checkbox in the tree changes exactly that one mark in the file on disk, and
 // the counts above it follow; unticking restores the file byte for byte.
 import assert from 'node:assert/strict';
-import { changedLines, readText } from '../lib/fixture.mjs';
+import { changedLines, readText, waitForFileText } from '../lib/fixture.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { openTaskLines, taskLabel, VIEW_CONTAINER_TITLE, withToggled } from '../helpers/tracker.mjs';
 
@@ -14,7 +14,6 @@ export default {
     const [line] = openTaskLines(original, TASK);
     assert.ok(line, `the fixture has no open task "${TASK}"`);
     const label = taskLabel(original.split('\n')[line - 1]);
-    const onDisk = () => readText(trackerPath);
 
     await step(`open the ${VIEW_CONTAINER_TITLE} view and expand WEEK 4 > Day 16-17`, async () => {
       await wb.openViewContainer(VIEW_CONTAINER_TITLE);
@@ -27,10 +26,10 @@ export default {
     });
 
     await step(`tick "${label}": line ${line} on disk changes from [ ] to [x], nothing else`, async () => {
+      const expected = withToggled(original, [line]);
+      assert.deepEqual(changedLines(original, expected).map((c) => c.line), [line]);
       await wb.clickTreeCheckbox(label, true);
-      const after = await waitForValue('the file on disk to change', onDisk, (text) => text !== original);
-      assert.deepEqual(changedLines(original, after).map((c) => c.line), [line], 'exactly one line changes');
-      assert.equal(after, withToggled(original, [line]), 'only the checkbox mark changes');
+      await waitForFileText(trackerPath, expected, `line ${line} to read "[x]" on disk with nothing else changed`);
     });
 
     await step('the counts in the tree follow: Day 16-17 1/4, WEEK 4 22/28', async () => {
@@ -40,7 +39,7 @@ export default {
 
     await step(`untick "${label}": the file on disk is restored exactly`, async () => {
       await wb.clickTreeCheckbox(label, false);
-      await waitForValue('the file on disk to be the original again', onDisk, (text) => text === original);
+      await waitForFileText(trackerPath, original, 'the file on disk to be the original again');
       await waitForValue('Day 16-17 to show 0/4 again', () => wb.treeItemDescription(/^Day 16-17/), (d) => d === '0/4');
     });
   },
