@@ -2,6 +2,7 @@
 // nothing happens at import time.
 import type * as vscode from 'vscode';
 import { createServices } from './services';
+import { register as registerChecks } from './features/checks/register';
 import { register as registerEditing } from './features/editing/register';
 import { register as registerStatusBar } from './features/statusBar/register';
 import { register as registerTree } from './features/tree/register';
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerEditing(context, services);
   registerTree(context, services);
   registerStatusBar(context, services);
+  registerChecks(context, services);
 }
 
 export function deactivate(): void {

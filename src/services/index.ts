@@ -1,6 +1,8 @@
 // The services every feature reads. Built once in activate(); each owns its listeners and is disposed with
 // the extension.
 import type * as vscode from 'vscode';
+import { EvidenceFiles } from './evidenceFiles';
+import { FindingsService } from './findings';
 import { createLogger, type Logger } from './logger';
 import { Settings } from './settings';
 import { TrackerStore } from './trackerStore';
@@ -9,13 +11,17 @@ export interface Services {
   readonly logger: Logger;
   readonly settings: Settings;
   readonly trackers: TrackerStore;
+  readonly evidenceFiles: EvidenceFiles;
+  readonly findings: FindingsService;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const logger = createLogger();
   const settings = new Settings();
   const trackers = new TrackerStore(context.workspaceState, settings, logger);
-  // Reverse order of construction: the store goes before the settings and the log it uses.
-  context.subscriptions.push(logger, settings, trackers);
-  return { logger, settings, trackers };
+  const evidenceFiles = new EvidenceFiles(logger);
+  const findings = new FindingsService(trackers, evidenceFiles, settings);
+  // Reverse order of construction: each service goes before the services it uses.
+  context.subscriptions.push(logger, settings, trackers, evidenceFiles, findings);
+  return { logger, settings, trackers, evidenceFiles, findings };
 }

@@ -46,4 +46,20 @@ export class Settings extends Disposable {
     if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_REFRESH_DELAY_MS;
     return Math.min(Math.max(0, Math.round(value)), MAX_REFRESH_DELAY_MS);
   }
+
+  get checksEnabled(): boolean {
+    return this.config.get<boolean>('checks.enabled', true) !== false;
+  }
+
+  /** Per-rule severity overrides (`error`, `warning`, `info`, `hint` or `off`); unknown values are ignored. */
+  get checkSeverities(): Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> {
+    const value = this.config.get<unknown>('checks.rules');
+    const out: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
+    if (value && typeof value === 'object') {
+      for (const [rule, severity] of Object.entries(value)) {
+        if (severity === 'error' || severity === 'warning' || severity === 'info' || severity === 'hint' || severity === 'off') out[rule] = severity;
+      }
+    }
+    return out;
+  }
 }
