@@ -1,18 +1,21 @@
 // Command dispatch for the CLI; the entry point (src/cli.ts) only wires it to the process.
 import { CliError } from './io';
 import { checkCommand } from './checkCommand';
+import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
 const USAGE = `usage: execution-tracker <command> [options]
 
 commands:
   summary FILE [--json] [--include-templates]   outline of a tracker with progress, evidence and run summaries
+  stats FILE [--json] [--series]                 a Locust result file (stats, history, failures, exceptions, --html report)
   check FILE [--json] [--workspace DIR]         findings where the tracker contradicts itself or its evidence;
                                                 exit 1 when any has error severity (a CI gate)
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
   summary: summaryCommand,
+  stats: statsCommand,
   check: checkCommand,
 };
 

@@ -84,7 +84,7 @@ function legacyStats(html: string, file: string): LocustStats {
     if (isTotalRow(type, entryName)) aggregated = entry;
     else endpoints.push(entry);
   }
-  return { file, kind: 'stats', era: 'html-legacy', endpoints, aggregated, notes: [] };
+  return { file, kind: 'stats', era: 'html-legacy', endpoints, aggregated, percentileLabels: labelsOf(endpoints, aggregated), notes: [] };
 }
 
 /** `"key": [ ... ]` from the legacy report's stats_history literal; each value is Jinja tojson output. */
@@ -184,7 +184,7 @@ function modernReport(args: Json, file: string): LocustHtmlReport {
     file,
     kind: 'html',
     era: 'html-modern',
-    stats: { file, kind: 'stats', era: 'html-modern', endpoints, aggregated, notes: [] },
+    stats: { file, kind: 'stats', era: 'html-modern', endpoints, aggregated, percentileLabels: labelsOf(endpoints, aggregated), notes: [] },
     failures: list('failures_statistics').map((e) => ({ method: text(e, 'method'), name: text(e, 'name'), error: text(e, 'error'), occurrences: field(e, 'occurrences') ?? 0, firstSeen: seen(e.first_seen), lastSeen: seen(e.last_seen) })),
     exceptions: list('exceptions_statistics').map((e) => ({ count: field(e, 'count') ?? 0, message: text(e, 'msg'), traceback: text(e, 'traceback'), nodes: splitNodes(text(e, 'nodes')) })),
     startTime: text(args, 'start_time') || null,
@@ -192,6 +192,11 @@ function modernReport(args: Json, file: string): LocustHtmlReport {
     history,
     notes: [],
   };
+}
+
+function labelsOf(endpoints: EndpointStats[], aggregated: EndpointStats | null): string[] {
+  const labels = new Set([...endpoints, ...(aggregated ? [aggregated] : [])].flatMap((e) => Object.keys(e.percentiles)));
+  return [...labels].sort((a, b) => Number(a) - Number(b));
 }
 
 function seen(value: unknown): string | null {

@@ -42,6 +42,8 @@ export interface LocustStats extends ResultBase {
   era: LocustEra;
   endpoints: EndpointStats[];
   aggregated: EndpointStats | null;
+  /** Percentile labels in file order (object keys lose it: "99.9" would sort after "100"). */
+  percentileLabels: string[];
 }
 
 /** 0.x `_distribution.csv`: percentiles per "METHOD name", merged into the matching `_requests.csv`. */

@@ -62,7 +62,7 @@ export function readStatsRows(header: HeaderMap, rows: CsvRow[], file: string, e
   if (era === '1.2+') {
     notes.push('Locust 1.2+ rewrites _stats.csv every second and does not write it at shutdown, so these totals can lag the final console/HTML numbers by up to about 1 s of traffic.');
   }
-  return { file, kind: 'stats', era, endpoints, aggregated, notes };
+  return { file, kind: 'stats', era, endpoints, aggregated, percentileLabels: header.percentiles.map((p) => p.label), notes };
 }
 
 export function readDistributionRows(header: HeaderMap, rows: CsvRow[], file: string): LocustDistribution {
@@ -87,5 +87,6 @@ export function mergeDistribution(stats: LocustStats, distribution: LocustDistri
     ...stats,
     endpoints: stats.endpoints.map((entry) => withPercentiles(entry, `${entry.type} ${entry.name}`)),
     aggregated: stats.aggregated && withPercentiles(stats.aggregated, 'Total'),
+    percentileLabels: Object.keys(distribution.rows[0]?.percentiles ?? {}).sort((a, b) => Number(a) - Number(b)),
   };
 }
