@@ -1,11 +1,8 @@
 // Display text shared by the tree, the status bar and the quick pick.
 import * as vscode from 'vscode';
-import type { Progress, Week } from '../core/tracker/model';
+import type { Week } from '../core/tracker/model';
 
-/** Whole percent done. Floored, so 99.6 % never shows as 100 % while a task is still open. */
-export function percent({ done, total }: Progress): number {
-  return total === 0 ? 0 : Math.floor((done / total) * 100);
-}
+export { percent } from '../core/tracker/progress';
 
 export function fileName(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? uri.path;

@@ -1,5 +1,5 @@
 // "[#####-----] 50% Complete", "**Progress**: 100% COMPLETE" and "(100% overall)" against the checkboxes.
-import { percent } from '../tracker/summary';
+import { percent } from '../tracker/progress';
 import type { Progress, TrackerModel } from '../tracker/model';
 import type { CheckInput, RawFinding, TextEdit } from './types';
 
@@ -20,7 +20,7 @@ function scopeOf(model: TrackerModel, line: number): { progress: Progress; name:
 }
 
 function finding(line: number, start: number, end: number, claimed: number, actual: Progress, scope: string, edits: TextEdit[]): RawFinding {
-  const computed = percent(actual.done, actual.total);
+  const computed = percent(actual);
   return {
     rule: 'progress-claim',
     line,
@@ -39,7 +39,7 @@ export function checkProgressClaims({ lines, model }: CheckInput): RawFinding[] 
     // "- [ ] 80% cache hit" is a task, not a bar: a bar is at least three cells wide.
     if (bar && bar[1].length + bar[2].length >= 3) {
       const { progress, name } = scopeOf(model, line);
-      const computed = percent(progress.done, progress.total);
+      const computed = percent(progress);
       const claimed = Number(bar[3]);
       if (claimed !== computed) {
         const width = bar[1].length + bar[2].length;
@@ -56,10 +56,10 @@ export function checkProgressClaims({ lines, model }: CheckInput): RawFinding[] 
     if (complete) {
       const { progress, name } = scopeOf(model, line);
       const claimed = Number(complete[1]);
-      if (progress.total > 0 && claimed !== percent(progress.done, progress.total)) {
+      if (progress.total > 0 && claimed !== percent(progress)) {
         const start = complete.index;
         const end = start + complete[1].length;
-        findings.push(finding(line, start, start + complete[0].length, claimed, progress, name, [{ line, startColumn: start, endColumn: end, newText: String(percent(progress.done, progress.total)) }]));
+        findings.push(finding(line, start, start + complete[0].length, claimed, progress, name, [{ line, startColumn: start, endColumn: end, newText: String(percent(progress)) }]));
       }
       return;
     }
@@ -68,7 +68,7 @@ export function checkProgressClaims({ lines, model }: CheckInput): RawFinding[] 
     const overall = OVERALL_CLAIM.exec(text);
     if (overall && Number(overall[1]) >= 100 && model.counted.done < model.counted.total) {
       const start = overall.index;
-      const computed = percent(model.counted.done, model.counted.total);
+      const computed = percent(model.counted);
       findings.push(finding(line, start, start + overall[0].length, Number(overall[1]), model.counted, 'the whole tracker', [{ line, startColumn: start, endColumn: start + overall[1].length, newText: String(computed) }]));
     }
   });

@@ -1,5 +1,6 @@
 // The tracker summary the CLI prints (and CI consumes): stable JSON shape, 1-based lines, null for unknowns.
 import type { TrackerModel } from './model';
+import { percent } from './progress';
 
 export interface TrackerSummary {
   readonly file: string;
@@ -53,14 +54,10 @@ export function summarizeTracker(file: string, model: TrackerModel): TrackerSumm
   };
 }
 
-export function percent(done: number, total: number): number {
-  return total === 0 ? 0 : Math.round((done / total) * 100);
-}
-
 /** Plain-text outline: one line for the file, one per week, then counts of evidence and runs. */
 export function formatSummary(summary: TrackerSummary): string {
   const { done, total } = summary.counted;
-  const out = [`${summary.file}: ${done}/${total} tasks done (${percent(done, total)}%)` + (summary.tasks.total !== total ? `, ${summary.tasks.total} in the file` : '')];
+  const out = [`${summary.file}: ${done}/${total} tasks done (${percent({ done, total })}%)` + (summary.tasks.total !== total ? `, ${summary.tasks.total} in the file` : '')];
   const width = Math.max(0, ...summary.weeks.map((w) => w.title.length));
   for (const week of summary.weeks) {
     const counts = `${week.tasks.done}/${week.tasks.total}`.padStart(7);
