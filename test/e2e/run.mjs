@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packageVsix, defaultVsixPath } from '../../scripts/package.mjs';
+import { packageVsix } from '../../scripts/package.mjs';
 import { codeServerEntry } from '../../scripts/setup-e2e.mjs';
 import { installExtensions, startCodeServer, writeUserSettings, quietSettings } from './lib/codeServer.mjs';
-import { cleanupAll, installCleanupHandlers, onCleanup } from './lib/processes.mjs';
+import { cleanupAll, installCleanupHandlers, isStopping, onCleanup } from './lib/processes.mjs';
 import { copyWorkspace, repoRoot } from './lib/fixture.mjs';
 import { workbench } from './helpers/workbench.mjs';
 import { createApiBridge } from './helpers/api.mjs';
@@ -119,7 +119,7 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
     failure = error;
   }
 
-  if (page) {
+  if (page && !isStopping()) {
     // Park the mouse so no hover tooltip covers the screenshot.
     await page.mouse.move(viewport.width - 5, viewport.height / 2).catch(() => {});
     await page.screenshot({ path: screenshotPath, timeout: 10_000 }).catch((error) => {
@@ -130,6 +130,10 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   await server?.stop();
 
   const duration = seconds(Date.now() - started);
+  if (failure && isStopping()) {
+    console.log(`not ok ${index} - ${scenario.name} # stopped by a signal at step: ${currentStep}`);
+    return false;
+  }
   if (!failure) {
     console.log(`ok ${index} - ${scenario.name} (${duration})`);
     for (const s of steps) console.log(`#   ✓ ${s}`);
@@ -166,12 +170,13 @@ async function main() {
   console.log(`TAP version 13\n# e2e: ${scenarios.length} scenario(s), work dir ${work}`);
   try {
     let t = Date.now();
-    packageVsix({ out: defaultVsixPath, quiet: true });
+    // Packaged into the run's own temp dir, so concurrent runs (and npm run package) never share a file.
+    const vsix = packageVsix({ out: join(work, 'execution-tracker.vsix'), quiet: true });
     const apiVsix = packageVsix({ cwd: join(repoRoot, 'test', 'e2e', 'api-extension'), build: false, out: join(work, 'api-extension.vsix'), quiet: true });
-    console.log(`# packaged ${relative(repoRoot, defaultVsixPath)} and the API companion (${seconds(Date.now() - t)})`);
+    console.log(`# packaged ${vsix} and the API companion (${seconds(Date.now() - t)})`);
     phase = 'install the VSIX files';
     t = Date.now();
-    installExtensions({ vsixPaths: [defaultVsixPath, apiVsix], extensionsDir, userDataDir: join(work, 'install-user-data') });
+    installExtensions({ vsixPaths: [vsix, apiVsix], extensionsDir, userDataDir: join(work, 'install-user-data') });
     console.log(`# installed into ${extensionsDir} (${seconds(Date.now() - t)})`);
     phase = 'launch Chromium';
     const browser = await chromium.launch({
@@ -185,6 +190,7 @@ async function main() {
     onCleanup(() => browser.close());
     console.log(`1..${scenarios.length}`);
     for (const [i, scenario] of scenarios.entries()) {
+      if (isStopping()) break;
       phase = `scenario ${scenario.name}`;
       if (await runScenario(scenario, i + 1, { browser, work, extensionsDir })) passed += 1;
       else failed += 1;

@@ -5,9 +5,11 @@ import { spawn } from 'node:child_process';
 
 const children = new Set();
 const cleanups = new Set();
+let cleaningUp;
 
 /** Spawns a detached child in its own process group and tracks it until it exits. */
 export function spawnTracked(command, args, options = {}) {
+  if (cleaningUp) throw new Error(`not starting ${command}: everything is being stopped`);
   const child = spawn(command, args, { ...options, detached: true });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -45,7 +47,11 @@ export function onCleanup(fn) {
   return () => cleanups.delete(fn);
 }
 
-let cleaningUp;
+/** True once cleanupAll() has begun (a signal arrived, or the run is over). */
+export function isStopping() {
+  return cleaningUp !== undefined;
+}
+
 /** Runs the registered cleanups and stops every tracked child. Safe to call more than once. */
 export function cleanupAll() {
   cleaningUp ??= (async () => {
