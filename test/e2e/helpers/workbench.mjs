@@ -181,7 +181,13 @@ export function workbench(page) {
     },
 
     async waitTreeItem(label, timeout = TIMEOUT) {
-      return waitVisible(wb.treeItem(label), `tree item ${label}`, page.locator(`${selectors.sidebar} ${selectors.treeRow}`), timeout);
+      try {
+        await wb.treeItem(label).first().waitFor({ state: 'visible', timeout });
+        return wb.treeItem(label).first();
+      } catch {
+        const rows = (await wb.treeRows().catch(() => [])).map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.checked === null ? '' : r.checked ? '[x] ' : '[ ] '}${r.label}${r.description ? ` (${r.description})` : ''}`);
+        throw new Error(`Timed out after ${timeout} ms waiting for tree item ${label}. The side bar tree shows:\n${rows.join('\n') || '(no rows)'}`);
+      }
     },
 
     /** Visible rows of the side bar tree as {label, description, checked, expanded, level}. */
