@@ -1,10 +1,13 @@
 // Findings per tracker text version: computed once, shared by diagnostics, quick fixes and the tree.
 import * as vscode from 'vscode';
 import { runChecks, type SeverityOverrides } from '../core/checks/runChecks';
-import type { EvidenceAccess, Finding } from '../core/checks/types';
+import { aggregatedNumbers } from '../core/checks/aggregated';
+import type { AggregatedNumbers, EvidenceAccess, Finding } from '../core/checks/types';
+import type { TrackerModel } from '../core/tracker/model';
 import { parseTracker, splitLines } from '../core/tracker/parse';
 import { Disposable } from '../util/dispose';
 import type { EvidenceFiles } from './evidenceFiles';
+import type { RunStore } from './runStore';
 import { Settings } from './settings';
 import type { TrackerEntry } from './trackerEntry';
 import type { TrackerStore } from './trackerStore';
@@ -21,6 +24,7 @@ export class FindingsService extends Disposable {
     private readonly trackers: TrackerStore,
     private readonly evidenceFiles: EvidenceFiles,
     private readonly settings: Settings,
+    private readonly runs: RunStore,
   ) {
     super();
     const invalidate = () => {
@@ -29,6 +33,8 @@ export class FindingsService extends Disposable {
     };
     this._register(trackers.onDidChange(() => this._onDidChange.fire()));
     this._register(evidenceFiles.onDidChange(invalidate));
+    // A cited _stats.csv changed (or a run appeared): evidence-drift findings may differ.
+    this._register(runs.onDidChangeFiles(invalidate));
     this._register(settings.onDidChange((event) => Settings.affects(event, 'checks') && invalidate()));
   }
 
@@ -57,8 +63,38 @@ export class FindingsService extends Disposable {
 
   private async compute(uri: vscode.Uri, text: string, lines: string[], model: ReturnType<typeof parseTracker>): Promise<Finding[]> {
     const resolved = await this.evidenceFiles.indexFor(uri);
-    const evidence: EvidenceAccess | undefined = resolved && { resolve: resolved.index.resolve, fileNames: resolved.index.fileNames };
+    if (!resolved) return runChecks({ text, lines, model }, this.settings.checkSeverities as SeverityOverrides);
+    // The rules are synchronous: read the cited stats CSVs first, then answer from what was read.
+    const aggregated = await this.readCitedStats(model, resolved.index.resolve, resolved.toUri);
+    const evidence: EvidenceAccess = {
+      resolve: resolved.index.resolve,
+      fileNames: resolved.index.fileNames,
+      aggregated: (path) => aggregated.get(path),
+    };
     return runChecks({ text, lines, model, evidence }, this.settings.checkSeverities as SeverityOverrides);
+  }
+
+  private async readCitedStats(model: TrackerModel, resolve: (ref: string) => string | undefined, toUri: (path: string) => vscode.Uri): Promise<Map<string, AggregatedNumbers>> {
+    const out = new Map<string, AggregatedNumbers>();
+    if (model.runs.length === 0) return out;
+    const paths = new Set<string>();
+    for (const ref of model.evidence) {
+      if (!/_stats\.csv$/i.test(ref.ref)) continue;
+      const path = resolve(ref.ref);
+      if (path) paths.add(path);
+    }
+    await Promise.all(
+      [...paths].map(async (path) => {
+        try {
+          const result = await this.runs.readFile(toUri(path));
+          const numbers = result.kind === 'stats' ? aggregatedNumbers(result) : undefined;
+          if (numbers) out.set(path, numbers);
+        } catch {
+          // Unreadable CSVs are reported where they are opened (hover, Runs view); drift just skips them.
+        }
+      }),
+    );
+    return out;
   }
 
   forget(uri: vscode.Uri): void {

@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import { EvidenceFiles } from './evidenceFiles';
 import { FindingsService } from './findings';
 import { createLogger, type Logger } from './logger';
+import { RunStore } from './runStore';
 import { Settings } from './settings';
 import { TrackerStore } from './trackerStore';
 
@@ -13,6 +14,7 @@ export interface Services {
   readonly trackers: TrackerStore;
   readonly evidenceFiles: EvidenceFiles;
   readonly findings: FindingsService;
+  readonly runs: RunStore;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -20,8 +22,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const settings = new Settings();
   const trackers = new TrackerStore(context.workspaceState, settings, logger);
   const evidenceFiles = new EvidenceFiles(logger);
-  const findings = new FindingsService(trackers, evidenceFiles, settings);
+  const runs = new RunStore(context.workspaceState, settings, trackers, logger);
+  const findings = new FindingsService(trackers, evidenceFiles, settings, runs);
   // Reverse order of construction: each service goes before the services it uses.
-  context.subscriptions.push(logger, settings, trackers, evidenceFiles, findings);
-  return { logger, settings, trackers, evidenceFiles, findings };
+  context.subscriptions.push(logger, settings, trackers, evidenceFiles, runs, findings);
+  return { logger, settings, trackers, evidenceFiles, findings, runs };
 }

@@ -1,6 +1,7 @@
 // Typed reads of the `executionTracker.*` settings. Values are read on demand so a change is seen at once;
 // `onDidChange` tells listeners which of them to re-read.
 import * as vscode from 'vscode';
+import { DEFAULT_RUN_PATTERN } from '../core/locust/naming';
 import { Disposable } from '../util/dispose';
 
 const SECTION = 'executionTracker';
@@ -45,6 +46,16 @@ export class Settings extends Disposable {
     const value = this.config.get<unknown>('refreshDelayMs');
     if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_REFRESH_DELAY_MS;
     return Math.min(Math.max(0, Math.round(value)), MAX_REFRESH_DELAY_MS);
+  }
+
+  /** Regular expression (named groups version, users, spawnRate, pool, variant) read from Locust run prefixes. */
+  get runNamePattern(): string {
+    const value = this.config.get<unknown>('runNamePattern');
+    return typeof value === 'string' && value.trim() !== '' ? value : DEFAULT_RUN_PATTERN;
+  }
+
+  get codeLensEnabled(): boolean {
+    return this.config.get<boolean>('codeLens.enabled', true) !== false;
   }
 
   get checksEnabled(): boolean {

@@ -72,6 +72,17 @@ function finish(data: LocustRunData, results: Partial<Record<RunFileRole, Locust
 
 const empty = (run: LocustRun): LocustRunData => ({ run, stats: null, history: null, failures: null, exceptions: null, html: null, errors: [], notes: [] });
 
+/**
+ * A run's data from files read elsewhere (the extension caches each file by mtime and size, so a run re-reads
+ * only the files that changed). Same result as readLocustRun over the same files.
+ */
+export function assembleRunData(run: LocustRun, results: Partial<Record<RunFileRole, LocustResult>>, errors: readonly LocustReadError[] = []): LocustRunData {
+  const data = empty(run);
+  data.errors.push(...errors);
+  for (const role of ['requests', 'stats', 'history', 'failures', 'exceptions', 'html'] as const) if (results[role]) assign(data, results[role]!);
+  return finish(data, results);
+}
+
 export async function readLocustRun(run: LocustRun, options: ReadOptions & { signal?: AbortSignal } = {}): Promise<LocustRunData> {
   const data = empty(run);
   const results: Partial<Record<RunFileRole, LocustResult>> = {};
@@ -85,8 +96,7 @@ export async function readLocustRun(run: LocustRun, options: ReadOptions & { sig
       }
     }),
   );
-  for (const role of ['requests', 'stats', 'history', 'failures', 'exceptions', 'html'] as const) if (results[role]) assign(data, results[role]!);
-  return finish(data, results);
+  return assembleRunData(run, results, data.errors);
 }
 
 export function readLocustRunSync(run: LocustRun, options: ReadOptions = {}): LocustRunData {
