@@ -8,3 +8,5 @@ export { mergeDistribution } from './stats';
 export { MinMaxBuckets } from './downsample';
 export { classifyFileName, compareRuns, compileRunPattern, DEFAULT_RUN_PATTERN, groupRuns, parseRunName, type LocustRun, type RunFileRole, type RunMeta } from './naming';
 export { assembleRunData, compareRunFiles, readLocustRun, readLocustRunSync, type LocustRunData } from './runData';
+export { COMPARE_METRICS, compareRunStats, DEFAULT_REGRESSION_METRICS, DEFAULT_REGRESSION_THRESHOLD_PERCENT, delta, endpointValues, type CompareMetric, type CompareOptions, type CompareRunInput, type Delta, type EndpointComparison, type EndpointValues, type Presence, type RunComparison } from './compare';
+export { buildTrend, compareCategories, trackerRunId, type TrendCsvRun, type TrendOptions, type TrendPoint, type TrendSeries, type TrendSource } from './trend';
