@@ -1,5 +1,9 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { aggregatedNumbers } from '../core/checks/aggregated';
 import { runChecks } from '../core/checks/runChecks';
+import type { AggregatedNumbers, EvidenceAccess } from '../core/checks/types';
+import { LocustReadError } from '../core/locust/errors';
+import { readLocustFileSync } from '../core/locust/files';
 import { createEvidenceIndex } from '../core/evidence/resolve';
 import { parseTracker, splitLines } from '../core/tracker/parse';
 import { CliError, readTextFile } from './io';
@@ -29,6 +33,26 @@ function parseArgs(args: readonly string[]): CheckArgs {
   return { file: files[0], json, workspace: workspace ?? dirname(files[0]) };
 }
 
+/** evidence-drift's view of a cited `_stats.csv`: its Aggregated row, or undefined when it cannot be read. */
+function statsReader(root: string): (path: string) => AggregatedNumbers | undefined {
+  const cache = new Map<string, AggregatedNumbers | undefined>();
+  return (path) => {
+    if (!/_stats\.csv$/i.test(path)) return undefined;
+    if (!cache.has(path)) {
+      let numbers: AggregatedNumbers | undefined;
+      try {
+        const result = readLocustFileSync(join(root, ...path.split('/')));
+        numbers = result.kind === 'stats' ? aggregatedNumbers(result) : undefined;
+      } catch (error) {
+        // An unreadable CSV is not a drift; `stats FILE` says what is wrong with it.
+        if (!(error instanceof LocustReadError)) throw error;
+      }
+      cache.set(path, numbers);
+    }
+    return cache.get(path);
+  };
+}
+
 /** Exit 1 when any finding has error severity, so the command can gate a pipeline. */
 export function checkCommand(args: readonly string[], write: (text: string) => void): number {
   const { file, json, workspace } = parseArgs(args);
@@ -36,7 +60,8 @@ export function checkCommand(args: readonly string[], write: (text: string) => v
   const root = resolve(workspace);
   const trackerPath = relative(root, resolve(file)).split(sep).join('/');
   const index = createEvidenceIndex(trackerPath, listWorkspaceFiles(root));
-  const findings = runChecks({ text, lines: splitLines(text), model: parseTracker(text), evidence: index });
+  const evidence: EvidenceAccess = { resolve: index.resolve, fileNames: index.fileNames, aggregated: statsReader(root) };
+  const findings = runChecks({ text, lines: splitLines(text), model: parseTracker(text), evidence });
   const diagnostics = findings.map((f) => ({ rule: f.rule, severity: f.severity, line: f.line + 1, column: f.startColumn + 1, message: f.message }));
   if (json) {
     write(JSON.stringify({ file, diagnostics }, null, 2));
