@@ -1,7 +1,7 @@
 // Builds the production bundles and packages the extension as a VSIX with the local @vscode/vsce 3.x.
 // Usage: node scripts/package.mjs [--out path/to/file.vsix] [--quiet]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,13 +25,25 @@ export function vsceBin() {
 }
 
 /**
+ * vsce rewrites the README's relative links and images against the repository; it only guesses that for GitHub
+ * and GitLab, so the base comes from the manifest's own repository URL.
+ */
+function baseUrlArgs(cwd) {
+  const manifest = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
+  const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  if (!url) return [];
+  const base = url.replace(/\.git$/, '');
+  return ['--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`];
+}
+
+/**
  * Packages the extension folder `cwd` (default: the repo) into `out`. `build` runs the production esbuild first.
  * vsce runs without dependencies: the bundles carry them.
  */
 export function packageVsix({ out = defaultVsixPath, cwd = root, build = true, quiet = false } = {}) {
   if (build) run([join(root, 'esbuild.mjs'), '--production'], { cwd: root, quiet });
   mkdirSync(dirname(out), { recursive: true });
-  run([vsceBin(), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], { cwd, quiet });
+  run([vsceBin(), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', ...baseUrlArgs(cwd), '-o', out], { cwd, quiet });
   return out;
 }
 

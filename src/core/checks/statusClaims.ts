@@ -1,4 +1,5 @@
 // Headings and "**Week N Status**:" lines that claim a status their checkboxes contradict.
+import { claimContradiction, describeContradiction } from '../tracker/claims';
 import type { ClaimedStatus, Progress } from '../tracker/model';
 import type { CheckInput, RawFinding } from './types';
 
@@ -10,15 +11,9 @@ const STATUS_WORDS: Record<ClaimedStatus, string> = {
   unknown: 'unknown',
 };
 
-/** Why `status` contradicts `progress`, or undefined when it does not. */
 function contradiction(status: ClaimedStatus, progress: Progress): string | undefined {
-  if (progress.total === 0) return undefined;
-  const open = progress.total - progress.done;
-  if (status === 'complete' && open > 0) return `claims complete but ${open} of ${progress.total} tasks are open`;
-  if ((status === 'in-progress' || status === 'pending') && open === 0) {
-    return `claims ${STATUS_WORDS[status]} but all ${progress.total} tasks are done`;
-  }
-  return undefined;
+  const found = claimContradiction(status, progress);
+  return found && describeContradiction(found);
 }
 
 export function checkStatusClaims({ lines, model }: CheckInput): RawFinding[] {

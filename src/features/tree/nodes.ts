@@ -1,5 +1,6 @@
 // Turns one tracker's model into the tree's nodes: file -> sections and weeks -> days and sub-headings -> tasks.
 // Built eagerly (a tracker has hundreds of nodes, not millions) so getParent and reveal are plain lookups.
+import type { Finding, RuleId } from '../../core/checks/types';
 import type { Heading, TaskItem, TrackerModel, Week } from '../../core/tracker/model';
 import type { TrackerEntry } from '../../services/trackerEntry';
 
@@ -29,9 +30,28 @@ export interface TaskNode extends NodeBase {
   readonly kind: 'task';
   readonly task: TaskItem;
   readonly taskIndex: number;
+  /** A criterion on this task's line that fails against its measured value. */
+  readonly failedCriterion: Finding | undefined;
 }
 
-export type TrackerNode = FileNode | HeadingNode | TaskNode;
+/** The tracker's check findings: a summary node, then one node per rule, then the findings. */
+export interface FindingsNode extends NodeBase {
+  readonly kind: 'findings';
+  readonly findings: readonly Finding[];
+}
+
+export interface RuleNode extends NodeBase {
+  readonly kind: 'rule';
+  readonly rule: RuleId;
+  readonly findings: readonly Finding[];
+}
+
+export interface FindingNode extends NodeBase {
+  readonly kind: 'finding';
+  readonly finding: Finding;
+}
+
+export type TrackerNode = FileNode | HeadingNode | TaskNode | FindingsNode | RuleNode | FindingNode;
 
 export interface TreeFilter {
   readonly hideCompleted: boolean;
@@ -120,7 +140,7 @@ class Outline {
   }
 }
 
-export function buildTracker(entry: TrackerEntry, filter: TreeFilter): BuiltTracker {
+export function buildTracker(entry: TrackerEntry, filter: TreeFilter, findings: readonly Finding[] = []): BuiltTracker {
   const model = entry.model;
   const outline = new Outline(model);
   const currentWeek = currentWeekOf(model);
@@ -130,10 +150,20 @@ export function buildTracker(entry: TrackerEntry, filter: TreeFilter): BuiltTrac
   const hideCompleted = filter.hideCompleted || filter.currentWeekOnly;
   const headingIds = occurrenceIds(model.headings.map((heading) => `h${heading.level}:${heading.text}`));
   const taskIds = occurrenceIds(model.tasks.map((task) => `t:${task.text}`));
+  const failedCriteria = new Map(findings.filter((f) => f.rule === 'criteria').map((f) => [f.line, f]));
 
   const makeTask = (index: number, parent: TrackerNode): TaskNode | undefined => {
     const task = model.tasks[index];
-    const node: TaskNode = { kind: 'task', id: `${base}#${taskIds[index]}`, entry, parent, children: [], task, taskIndex: index };
+    const node: TaskNode = {
+      kind: 'task',
+      id: `${base}#${taskIds[index]}`,
+      entry,
+      parent,
+      children: [],
+      task,
+      taskIndex: index,
+      failedCriterion: failedCriteria.get(task.line),
+    };
     for (const child of outline.subTasks.get(index) ?? []) {
       const childNode = makeTask(child, node);
       if (childNode) node.children.push(childNode);
@@ -173,6 +203,7 @@ export function buildTracker(entry: TrackerEntry, filter: TreeFilter): BuiltTrac
     items.flatMap((item) => (item.kind === 'task' ? makeTask(item.index, parent) : makeHeading(item.index, parent)) ?? []);
 
   const root: FileNode = { kind: 'file', id: `file:${base}`, entry, parent: undefined, children: [] };
+  if (findings.length > 0) root.children.push(findingsNode(root, findings));
   if (filter.currentWeekOnly) {
     const week = currentWeek && makeHeading(currentWeek.headingIndex, root);
     if (week) root.children.push(week);
@@ -180,6 +211,21 @@ export function buildTracker(entry: TrackerEntry, filter: TreeFilter): BuiltTrac
     root.children.push(...makeItems(outline.rootItems(), root));
   }
   return { root, currentWeek, taskNodes, headingNodes };
+}
+
+function findingsNode(root: FileNode, findings: readonly Finding[]): FindingsNode {
+  const base = root.entry.uri.toString();
+  const node: FindingsNode = { kind: 'findings', id: `${base}#findings`, entry: root.entry, parent: root, children: [], findings };
+  const byRule = new Map<RuleId, Finding[]>();
+  for (const finding of findings) push(byRule, finding.rule, finding);
+  for (const [rule, ruleFindings] of byRule) {
+    const ruleNode: RuleNode = { kind: 'rule', id: `${base}#findings/${rule}`, entry: root.entry, parent: node, children: [], rule, findings: ruleFindings };
+    // Ids name the message, not the line, so expansion survives edits above a finding.
+    const ids = occurrenceIds(ruleFindings.map((f) => f.message));
+    ruleFindings.forEach((finding, i) => ruleNode.children.push({ kind: 'finding', id: `${ruleNode.id}/${ids[i]}`, entry: root.entry, parent: ruleNode, children: [], finding }));
+    node.children.push(ruleNode);
+  }
+  return node;
 }
 
 /** The innermost heading whose scope holds the line, or -1. */

@@ -14,7 +14,7 @@ export const TREE_VIEW_ID = 'executionTracker.tree';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const filter = new FilterState(context.workspaceState);
-  const provider = new TrackerTreeProvider(services.trackers, filter);
+  const provider = new TrackerTreeProvider(services.trackers, filter, services.findings);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,

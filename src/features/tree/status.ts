@@ -1,5 +1,6 @@
 // What a node's icon says: done, under way, not started, or the heading claims something its tasks contradict.
 import * as vscode from 'vscode';
+import { claimContradiction } from '../../core/tracker/claims';
 import type { ClaimedStatus, Progress } from '../../core/tracker/model';
 
 export type NodeState = 'done' | 'in-progress' | 'not-started' | 'no-tasks' | 'blocked' | 'disagrees' | 'template';
@@ -17,31 +18,48 @@ export function progressState(progress: Progress): NodeState {
   return progress.done === 0 ? 'not-started' : 'in-progress';
 }
 
-/** Compares a heading's claimed status (✅, IN PROGRESS, PENDING …) with its own tasks. */
-export function headingStatus(claimed: ClaimedStatus, progress: Progress, excluded: boolean): NodeStatus {
+/**
+ * Compares a heading's claimed status (✅, IN PROGRESS, PENDING …) with its own tasks; for a week, its
+ * "**Week N Status**:" line too, which may claim what the heading does not.
+ */
+export function headingStatus(claimed: ClaimedStatus, progress: Progress, excluded: boolean, statusLine?: StatusLineClaim): NodeStatus {
   if (excluded) return { state: 'template', progress };
-  const disagreement = claimDisagreement(claimed, progress);
+  const disagreement = claimDisagreement(claimed, progress) ?? statusLineDisagreement(claimed, progress, statusLine);
   if (disagreement) return { state: 'disagrees', progress, disagreement };
   const state = progressState(progress);
   if (claimed === 'blocked' && state !== 'done') return { state: 'blocked', progress };
   return { state, progress };
 }
 
-function claimDisagreement(claimed: ClaimedStatus, { done, total }: Progress): string | undefined {
-  if (total === 0) return undefined;
-  const open = total - done;
-  switch (claimed) {
-    case 'complete':
-      return open > 0 ? vscode.l10n.t('Claims complete, but {0} of {1} tasks are still open.', open, total) : undefined;
-    case 'in-progress':
-      return open === 0 ? vscode.l10n.t('Claims in progress, but all {0} tasks are done.', total) : undefined;
-    case 'pending':
-      if (open === 0) return vscode.l10n.t('Claims pending, but all {0} tasks are done.', total);
-      return done > 0 ? vscode.l10n.t('Claims pending, but {0} of {1} tasks are already done.', done, total) : undefined;
-    case 'blocked':
-      return open === 0 ? vscode.l10n.t('Claims blocked, but all {0} tasks are done.', total) : undefined;
-    default:
-      return undefined;
+export interface StatusLineClaim {
+  readonly line: number;
+  readonly status: ClaimedStatus;
+}
+
+function statusLineDisagreement(claimed: ClaimedStatus, progress: Progress, statusLine: StatusLineClaim | undefined): string | undefined {
+  if (!statusLine || statusLine.status === 'unknown') return undefined;
+  const own = claimDisagreement(statusLine.status, progress);
+  if (own) return vscode.l10n.t('Status line {0}: {1}', statusLine.line + 1, own);
+  if (claimed !== 'unknown' && claimed !== statusLine.status) {
+    return vscode.l10n.t('The heading says {0}, but its status line {1} says {2}.', claimedStatusLabel(claimed) ?? claimed, statusLine.line + 1, claimedStatusLabel(statusLine.status) ?? statusLine.status);
+  }
+  return undefined;
+}
+
+function claimDisagreement(claimed: ClaimedStatus, progress: Progress): string | undefined {
+  const found = claimContradiction(claimed, progress);
+  if (!found) return undefined;
+  switch (found.kind) {
+    case 'complete-with-open':
+      return vscode.l10n.t('Claims complete, but {0} of {1} tasks are still open.', found.open, found.total);
+    case 'in-progress-all-done':
+      return vscode.l10n.t('Claims in progress, but all {0} tasks are done.', found.total);
+    case 'pending-all-done':
+      return vscode.l10n.t('Claims pending, but all {0} tasks are done.', found.total);
+    case 'pending-started':
+      return vscode.l10n.t('Claims pending, but {0} of {1} tasks are already done.', found.done, found.total);
+    case 'blocked-all-done':
+      return vscode.l10n.t('Claims blocked, but all {0} tasks are done.', found.total);
   }
 }
 

@@ -1,6 +1,8 @@
 // The "Tracker" view's data: rebuilt from the store whenever a tracker or a filter changes. The store already
 // debounces edits, so this class never parses or waits.
 import * as vscode from 'vscode';
+import type { Finding } from '../../core/checks/types';
+import type { FindingsService } from '../../services/findings';
 import type { TrackerStore } from '../../services/trackerStore';
 import { Disposable } from '../../util/dispose';
 import type { FilterState } from './filterState';
@@ -12,14 +14,35 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   /** Built lazily on the first getChildren after a change; undefined means stale. */
   private built: Map<string, BuiltTracker> | undefined;
+  /** Check findings per tracker uri, as last computed; the tree shows them without waiting for new ones. */
+  private findingsByUri = new Map<string, readonly Finding[]>();
+  private findingsGeneration = 0;
 
   constructor(
     private readonly store: TrackerStore,
     private readonly filter: FilterState,
+    private readonly findings: FindingsService,
   ) {
     super();
     this._register(store.onDidChange(() => this.refresh()));
     this._register(filter.onDidChange(() => this.refresh()));
+    this._register(findings.onDidChange(() => void this.updateFindings()));
+    void this.updateFindings();
+  }
+
+  /** Recomputes findings for every tracker, then re-renders once; an older computation never overwrites a newer. */
+  private async updateFindings(): Promise<void> {
+    const generation = ++this.findingsGeneration;
+    await this.store.whenReady();
+    const next = new Map<string, readonly Finding[]>();
+    if (this.findings.enabled) {
+      for (const entry of this.store.trackers()) {
+        next.set(entry.uri.toString(), await this.findings.forEntry(entry).catch(() => []));
+      }
+    }
+    if (generation !== this.findingsGeneration || this.isDisposed) return;
+    this.findingsByUri = next;
+    this.refresh();
   }
 
   /** Re-render from the store's current models (also puts a refused checkbox click back). */
@@ -86,7 +109,7 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
   private trackers(): Map<string, BuiltTracker> {
     if (!this.built) {
       const filter = this.filter.current;
-      this.built = new Map(this.store.trackers().map((entry) => [entry.uri.toString(), buildTracker(entry, filter)]));
+      this.built = new Map(this.store.trackers().map((entry) => [entry.uri.toString(), buildTracker(entry, filter, this.findingsByUri.get(entry.uri.toString()))]));
     }
     return this.built;
   }

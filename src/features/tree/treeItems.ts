@@ -1,7 +1,8 @@
 // How each node looks: label, "done/total", status icon, tooltip, checkbox, and the click that reveals its line.
 import * as vscode from 'vscode';
 import { fileName, percent, plainText, weekLabel } from '../../util/labels';
-import type { FileNode, HeadingNode, TaskNode, TrackerNode } from './nodes';
+import { RULES, type Finding, type Severity } from '../../core/checks/types';
+import type { FileNode, FindingNode, FindingsNode, HeadingNode, RuleNode, TaskNode, TrackerNode } from './nodes';
 import { claimedStatusLabel, headingStatus, progressState, stateLabel, statusIcon, type NodeStatus } from './status';
 
 export interface ItemContext {
@@ -18,6 +19,12 @@ export function toTreeItem(node: TrackerNode, context: ItemContext): vscode.Tree
       return headingItem(node, context);
     case 'task':
       return taskItem(node);
+    case 'findings':
+      return findingsItem(node);
+    case 'rule':
+      return ruleItem(node);
+    case 'finding':
+      return findingItem(node);
   }
 }
 
@@ -29,6 +36,12 @@ export function nodeLabel(node: TrackerNode): string {
       return node.week ? weekLabel(node.week) : plainText(node.heading.title || node.heading.text);
     case 'task':
       return plainText(node.task.text) || vscode.l10n.t('(empty task)');
+    case 'findings':
+      return vscode.l10n.t('Checks');
+    case 'rule':
+      return RULES[node.rule].title;
+    case 'finding':
+      return node.finding.message;
   }
 }
 
@@ -65,7 +78,7 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
   item.id = node.id;
   const claimed = week ? week.status : heading.status;
   const progress = heading.excluded ? heading.allTasks : week ? week.progress : heading.progress;
-  const status = headingStatus(claimed, progress, heading.excluded);
+  const status = headingStatus(claimed, progress, heading.excluded, week?.statusLine);
   item.description = heading.excluded
     ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total)
     : `${progress.done}/${progress.total}`;
@@ -116,8 +129,75 @@ function taskItem(node: TaskNode): vscode.TreeItem {
   );
   item.tooltip = tooltip;
   if (task.excluded) item.description = vscode.l10n.t('(template, not counted)');
+  if (node.failedCriterion) {
+    item.description = vscode.l10n.t('criterion fails');
+    tooltip.appendMarkdown('\n\n$(error) ');
+    tooltip.appendText(node.failedCriterion.message);
+    tooltip.supportThemeIcons = true;
+  }
   item.contextValue = task.checked ? 'task.done' : 'task.open';
   item.command = revealCommand(node, task.line, task.markColumn);
+  return item;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+function severityIcon(severity: Severity): vscode.ThemeIcon {
+  switch (severity) {
+    case 'error':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    case 'warning':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    default:
+      return new vscode.ThemeIcon('info');
+  }
+}
+
+/** The worst severity among findings decides the icon of the nodes that group them. */
+function worst(findings: readonly Finding[]): Severity {
+  return SEVERITY_ORDER.find((severity) => findings.some((f) => f.severity === severity)) ?? 'hint';
+}
+
+function countsBySeverity(findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const others = findings.length - errors - warnings;
+  const parts = [];
+  if (errors) parts.push(vscode.l10n.t('{0} errors', errors));
+  if (warnings) parts.push(vscode.l10n.t('{0} warnings', warnings));
+  if (others) parts.push(vscode.l10n.t('{0} notes', others));
+  return parts.join(' · ');
+}
+
+function findingsItem(node: FindingsNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(nodeLabel(node), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = countsBySeverity(node.findings);
+  item.iconPath = severityIcon(worst(node.findings));
+  item.tooltip = vscode.l10n.t('Where this tracker contradicts itself or its evidence. The same findings are in the Problems panel while the file is open.');
+  item.contextValue = 'findings';
+  return item;
+}
+
+function ruleItem(node: RuleNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(nodeLabel(node), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = String(node.findings.length);
+  item.iconPath = severityIcon(worst(node.findings));
+  item.tooltip = `${node.rule}: ${RULES[node.rule].title}`;
+  item.contextValue = 'findingRule';
+  return item;
+}
+
+function findingItem(node: FindingNode): vscode.TreeItem {
+  const { finding } = node;
+  const item = new vscode.TreeItem(nodeLabel(node), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = vscode.l10n.t('Line {0}', finding.line + 1);
+  item.iconPath = severityIcon(finding.severity);
+  item.tooltip = `${finding.message}\n\n${finding.rule} · ${vscode.l10n.t('Line {0}', finding.line + 1)}`;
+  item.contextValue = 'finding';
+  item.command = revealCommand(node, finding.line, finding.startColumn);
   return item;
 }
 

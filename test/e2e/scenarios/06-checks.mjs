@@ -100,6 +100,16 @@ export default {
 
     await step('one Ctrl+Z restores the original bytes', undoToOriginal);
 
+    await step('the Tracker view sums the findings in a Checks node and marks weeks 4 and 7, whose status lines claim complete', async () => {
+      await wb.openViewContainer('Execution Tracker');
+      await waitForValue('the Checks node to count errors and warnings', () => wb.treeItemDescription('Checks'), (d) => /^\d+ errors · \d+ warnings$/.test(d ?? ''));
+      await wb.expandTreeItem('Checks');
+      assert.equal(await wb.treeItemDescription('Duplicated table row'), '1');
+      await wb.expandTreeItem('Duplicated table row');
+      assert.equal(await wb.treeItemDescription('This table row repeats line 650.'), 'Line 651');
+      await screenshot('tree-checks');
+    });
+
     await step('nothing was written to disk', async () => {
       assert.equal(readText(trackerPath), original);
     });
