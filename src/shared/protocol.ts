@@ -1,0 +1,158 @@
+// Messages between the chart panel host (src/features/charts) and the chart webview (webview/). Types only: the
+// two sides are bundled apart and share no runtime code; each validates what it receives (host:
+// src/features/charts/validateMessage.ts, webview: webview/validate.ts).
+import type { ExceptionRow, FailureRow, HistorySeries, LocustHistory, LocustStats } from '../core/locust/model';
+import type { RunComparison } from '../core/locust/compare';
+import type { TrendSeries } from '../core/locust/trend';
+
+/** What a panel shows; also the webview's persisted state, so a panel restored after reload can ask again. */
+export type ChartTarget = { kind: 'run'; runId: string } | { kind: 'compare'; runIds: string[] } | { kind: 'trend' };
+
+export interface RunInfo {
+  id: string;
+  /** Short name: the version ("v39") or the file prefix. */
+  label: string;
+  /** Workspace-relative paths of the run's files. */
+  files: string[];
+  /** The run's files changed in the last minute: it may still be running. */
+  live: boolean;
+}
+
+export interface RunViewData {
+  kind: 'run';
+  run: RunInfo;
+  stats: LocustStats | null;
+  history: LocustHistory | null;
+  failures: FailureRow[];
+  exceptions: ExceptionRow[];
+  /** Known Locust quirks (the readers' notes), shown as they are. */
+  notes: string[];
+  /** One line per file that could not be read: "file:line: what is wrong". */
+  errors: string[];
+}
+
+export interface CompareRunData extends RunInfo {
+  /** The run's Aggregated history, for the overlay; null without a history file. */
+  history: HistorySeries | null;
+  startS: number | null;
+}
+
+export interface CompareViewData {
+  kind: 'compare';
+  runs: CompareRunData[];
+  comparison: RunComparison;
+  notes: string[];
+  errors: string[];
+}
+
+export interface TrendViewData {
+  kind: 'trend';
+  trend: TrendSeries;
+  /** How many CSV runs and tracker summaries the trend was built from. */
+  csvRuns: number;
+  trackerRuns: number;
+  errors: string[];
+}
+
+export type ViewData = RunViewData | CompareViewData | TrendViewData;
+
+/** Every user-visible string of the webview, translated by the host (vscode.l10n) and sent with the data. */
+export type StringKey =
+  | 'loading'
+  | 'exportPng'
+  | 'endpoints'
+  | 'aggregated'
+  | 'type'
+  | 'name'
+  | 'requests'
+  | 'failures'
+  | 'failureRate'
+  | 'median'
+  | 'p50'
+  | 'p95'
+  | 'p99'
+  | 'max'
+  | 'rps'
+  | 'failuresPerS'
+  | 'users'
+  | 'latencyMs'
+  | 'elapsed'
+  | 'percentilesPerEndpoint'
+  | 'throughputOverTime'
+  | 'latencyOverTime'
+  | 'usersOverTime'
+  | 'history'
+  | 'historyEndpoint'
+  | 'historyOnlyAggregated'
+  | 'noHistory'
+  | 'noStats'
+  | 'failuresByError'
+  | 'noFailures'
+  | 'error'
+  | 'occurrences'
+  | 'exceptions'
+  | 'noExceptions'
+  | 'count'
+  | 'message'
+  | 'nodes'
+  | 'notes'
+  | 'errors'
+  | 'live'
+  | 'files'
+  | 'compareTitle'
+  | 'deltaTable'
+  | 'reference'
+  | 'delta'
+  | 'regression'
+  | 'improvement'
+  | 'added'
+  | 'removed'
+  | 'absent'
+  | 'thresholdNote'
+  | 'regressionsFound'
+  | 'noRegressions'
+  | 'overlayTitle'
+  | 'p95PerEndpoint'
+  | 'trendTitle'
+  | 'trendLatency'
+  | 'trendThroughput'
+  | 'trendFailureRate'
+  | 'trendTable'
+  | 'version'
+  | 'source'
+  | 'sourceCsv'
+  | 'sourceTracker'
+  | 'baseline'
+  | 'trendCounts'
+  | 'noTrend'
+  | 'chartLabel'
+  | 'sortHint';
+
+export type Strings = Record<StringKey, string>;
+
+export type HostMessage =
+  | { type: 'render'; target: ChartTarget; title: string; strings: Strings; data: ViewData }
+  /** The data could not be produced (run gone, all files unreadable); `message` says what and what to do. */
+  | { type: 'failed'; target: ChartTarget; title: string; strings: Strings; message: string };
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  /** A chart as PNG (canvas.toDataURL) for the host to save through a dialog. */
+  | { type: 'exportPng'; dataUrl: string; fileName: string }
+  /** Open the chart of one run (clicked in the trend or compare view). */
+  | { type: 'openRun'; runId: string };
+
+export interface SortState {
+  column: string;
+  descending: boolean;
+}
+
+/** Persisted with acquireVsCodeApi().setState: enough to ask for the data again and restore the view. */
+export interface WebviewState {
+  target: ChartTarget;
+  /** Sort per table id. */
+  sort?: Record<string, SortState>;
+  /** Endpoint picked for the history charts. */
+  historyEndpoint?: string;
+}
+
