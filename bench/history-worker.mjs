@@ -1,14 +1,10 @@
-// Benchmark: summary + downsampled series of a big _stats_history.csv with our reader, against a raw newline
-// scan and (when installed) papaparse and csv-parse streaming. Each method runs in its own child process so
-// peak RSS (process.resourceUsage().maxRSS) is per method. Ratios are from one run on one machine.
-// usage: node scripts/bench/history.mjs [FILE]   (generate FILE with scripts/bench/generate-history.mjs)
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync } from 'node:fs';
+// One method of the history case, run in its own process so its peak RSS (process.resourceUsage().maxRSS) is its
+// own: our reader (summary + downsampled series), a raw newline scan, papaparse or csv-parse streaming.
+// usage: node bench/history-worker.mjs FILE METHOD   (BENCH_CORE = the bundled src/core/locust)
+import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-const file = process.argv[2] ?? join(tmpdir(), 'bench_stats_history.csv');
+const file = process.argv[2];
 const method = process.argv[3];
 
 async function run(name) {
@@ -38,27 +34,4 @@ async function run(name) {
   process.stdout.write(JSON.stringify({ method: name, ms, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...summary }) + '\n');
 }
 
-if (method) {
-  await run(method);
-} else {
-  if (!existsSync(file)) {
-    process.stderr.write(`${file} not found: run node scripts/bench/generate-history.mjs ${file}\n`);
-    process.exit(2);
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-core-'));
-  const core = join(dir, 'core.js');
-  execFileSync('npx', ['esbuild', 'src/core/locust/index.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${core}`, '--log-level=warning']);
-  const available = (pkg) => {
-    try {
-      createRequire(import.meta.url).resolve(pkg);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const methods = ['raw-newline-scan', 'ours-sync', 'ours-async', ...(available('papaparse') ? ['papaparse'] : []), ...(available('csv-parse') ? ['csv-parse'] : [])];
-  for (const name of methods) {
-    const child = spawnSync(process.execPath, [new URL(import.meta.url).pathname, file, name], { env: { ...process.env, BENCH_CORE: core }, encoding: 'utf8' });
-    process.stdout.write(child.stdout || `${name}: failed\n${child.stderr}\n`);
-  }
-}
+await run(method);

@@ -1,0 +1,33 @@
+// Case 4: what activation costs: the extension bundle's size (the chart library must not be in it) and the time
+// to load it and run activate() against a minimal stand-in of the vscode API.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, round, runNodeJson } from '../lib.mjs';
+
+export function activationCases() {
+  execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
+  const bundle = join(root, 'dist/extension.js');
+  const size = statSync(bundle).size;
+  const text = readFileSync(bundle, 'utf8');
+  const chartInBundle = /Chart\.js v\d|chartjs-/.test(text);
+  const result = runNodeJson(join(root, 'bench/activate-worker.cjs'), [bundle]);
+  return [
+    {
+      case: 'activation',
+      ms: round(result.ms, 2),
+      ratio: null,
+      baseline: `load ${round(result.loadMs, 2)} ms + activate ${round(result.activateMs, 2)} ms; target < 50 ms`,
+      peakRssMb: null,
+      points: null,
+    },
+    {
+      case: 'extension-bundle-size',
+      ms: null,
+      ratio: round(size / 500_000, 2),
+      baseline: `${round(size / 1000, 1)} KB of a 500 KB budget; chart library in bundle: ${chartInBundle ? 'YES' : 'no'}`,
+      peakRssMb: null,
+      points: null,
+    },
+  ];
+}

@@ -1,0 +1,45 @@
+// Case 1: parsing a tracker into the model vs markdown-it's bare parse() of the same text (same process, same
+// inputs), on the seed and on synthetic trackers 10x and 100x its size.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { loadBundle, root, round, timeMedian } from '../lib.mjs';
+import { generateTracker } from './trackerGenerator.mjs';
+
+export function trackerParseCases({ smoke }) {
+  const { parseTracker } = loadBundle('src/core/tracker/parse.ts').module;
+  const MarkdownIt = createRequire(join(root, 'package.json'))('markdown-it');
+  const md = new MarkdownIt();
+  const seed = readFileSync(join(root, 'test/fixtures/trackers/MASTER_EXECUTION_TRACKER.md'), 'utf8');
+  const seedLines = seed.split('\n').length;
+  const inputs = smoke ? [['seed', seed]] : [['seed', seed], ['10x', generateTracker(seedLines * 10)], ['100x', generateTracker(seedLines * 100)]];
+  const results = [];
+  for (const [name, text] of inputs) {
+    const runs = smoke ? 3 : text.length > 1e6 ? 9 : 31;
+    const oursMs = timeMedian(() => parseTracker(text), { runs, warmup: smoke ? 1 : 3 });
+    const markdownItMs = timeMedian(() => md.parse(text, {}), { runs, warmup: smoke ? 1 : 3 });
+    const model = parseTracker(text);
+    results.push({
+      case: `tracker-parse-${name}`,
+      ms: round(oursMs, 3),
+      ratio: round(oursMs / markdownItMs, 3),
+      baseline: `markdown-it parse() ${round(markdownItMs, 3)} ms`,
+      peakRssMb: null,
+      points: null,
+      detail: `${text.split('\n').length} lines, ${model.tasks.length} tasks; target ratio <= 1.3`,
+      _oursMs: oursMs,
+    });
+  }
+  if (!smoke) {
+    const [one, , hundred] = results;
+    results.push({
+      case: 'tracker-parse-scaling',
+      ms: round(hundred._oursMs, 3),
+      ratio: round(hundred._oursMs / one._oursMs, 1),
+      baseline: `seed ${round(one._oursMs, 3)} ms (100x input; target ratio <= 110)`,
+      peakRssMb: null,
+      points: null,
+    });
+  }
+  return results.map(({ _oursMs, ...rest }) => rest);
+}
