@@ -16,6 +16,18 @@ export const Commands = {
   showCompleted: 'executionTracker.showCompleted',
   showCurrentWeek: 'executionTracker.showCurrentWeek',
   showAllWeeks: 'executionTracker.showAllWeeks',
+  /** Chart panel of one run: argument the run id (RunStore). */
+  openChart: 'executionTracker.openChart',
+  /** Compare runs: argument an array of run ids, reference first; without one, a picker. */
+  compareRuns: 'executionTracker.compareRuns',
+  showTrend: 'executionTracker.showTrend',
+  /** Open an evidence reference; with several matching files, a pick. Argument: OpenEvidenceArgs, or none (cursor). */
+  openEvidence: 'executionTracker.openEvidence',
+  /** Open a run's CSV: arguments run id and optionally the file uri string; without them, a picker. */
+  openCsv: 'executionTracker.openCsv',
+  /** Argument: a Runs view item or a run id (CSV run id or `tracker:<label>`). */
+  setBaseline: 'executionTracker.setBaseline',
+  clearBaseline: 'executionTracker.clearBaseline',
 } as const;
 
 export interface SetTaskStateRequest {
