@@ -1,0 +1,32 @@
+// What the installed Locust can do, from `locust --version`. Debian's python3-locust 2.12.1 prints `locust `
+// (its version string is empty), and that emptiness breaks distributed mode: the master reads the worker's
+// empty version as "pre 2.0" and rejects every worker. See shared/docs/locust-formats.md §3.7.
+
+export interface LocustVersionInfo {
+  /** "2.12.1", or null when Locust printed no version. */
+  readonly version: string | null;
+  /** `--processes N` exists (2.19.0+). */
+  readonly supportsProcesses: boolean;
+  /** A master accepts workers of this installation. */
+  readonly distributedWorks: boolean;
+  /** Why distributed runs cannot work here, in one or two sentences; undefined when they can. */
+  readonly problem?: string;
+}
+
+export const EMPTY_VERSION_PROBLEM =
+  'The installed Locust reports an empty version (Debian\'s python3-locust 2.12.1 does), so its master rejects every worker as "pre 2.0" and a distributed run would wait for workers for ever. ' +
+  'Install Locust 2.19 or later with pip (it runs workers with --processes), or run a single-process load test.';
+
+/** Parses `locust --version` / `locust -V` output (2.12.1: `locust 2.12.1`; 2.46: `locust 2.46.3 from /x (Python 3.12)`). */
+export function parseLocustVersion(output: string): LocustVersionInfo {
+  const match = /(?:^|\n)\s*locust\s*([^\s(]*)/i.exec(output);
+  const raw = match?.[1] ?? '';
+  const version = /^\d+(?:\.\d+)*/.exec(raw)?.[0] ?? null;
+  if (!version) return { version: null, supportsProcesses: false, distributedWorks: false, problem: EMPTY_VERSION_PROBLEM };
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const supportsProcesses = major > 2 || (major === 2 && minor >= 19);
+  if (major < 1) {
+    return { version, supportsProcesses: false, distributedWorks: false, problem: `Locust ${version} is older than 1.0; its distributed options (--master, --worker) are named differently. Install Locust 2.19 or later.` };
+  }
+  return { version, supportsProcesses, distributedWorks: true };
+}

@@ -1,0 +1,18 @@
+// What the builders return: a program and its argv, exactly as a ProcessExecution (or the CLI) receives them.
+
+export interface CommandLine {
+  readonly command: string;
+  readonly args: readonly string[];
+  /** Extra environment variables for the process (merged over the inherited environment). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Where the programs live; settings in the extension, flags in the CLI. */
+export interface Binaries {
+  readonly locust?: string;
+  readonly docker?: string;
+  readonly pytest?: string;
+}
+
+/** A value as it may come from tasks.json or the CLI: strings, numbers and booleans, lists as arrays or strings. */
+export type Scalar = string | number | boolean;
