@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
-export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'python3-locust'];
+// fonts-noto-color-emoji: the trackers are full of emoji; without it screenshots show empty boxes.
+export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'python3-locust', 'fonts-noto-color-emoji'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const cacheDir = join(root, '.cache', 'code-server');
