@@ -4,6 +4,8 @@ import type * as vscode from 'vscode';
 import { createServices } from './services';
 import { register as registerChecks } from './features/checks/register';
 import { register as registerEditing } from './features/editing/register';
+import { register as registerEvidence } from './features/evidence/register';
+import { register as registerRuns } from './features/runs/register';
 import { register as registerStatusBar } from './features/statusBar/register';
 import { register as registerTree } from './features/tree/register';
 
@@ -13,6 +15,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerTree(context, services);
   registerStatusBar(context, services);
   registerChecks(context, services);
+  registerEvidence(context, services);
+  registerRuns(context, services);
 }
 
 export function deactivate(): void {

@@ -16,6 +16,7 @@ import {
   type LocustRunData,
   type RunFileRole,
 } from '../core/locust';
+import { trackerRunId } from '../core/locust/trend';
 import { Disposable } from '../util/dispose';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
@@ -217,6 +218,27 @@ export class RunStore extends Disposable {
     return out;
   }
 
+  /**
+   * One summary per run label (`tracker:v18` ids, as the trend uses): where the tracker cites a run several
+   * times, the mention with the most numbers wins, the first on a tie.
+   */
+  trackerRunsByLabel(): Map<string, TrackerRunSummary> {
+    const best = new Map<string, TrackerRunSummary>();
+    const count = (s: TrackerRunSummary) => [s.requests, s.failureRate, s.p95Ms, s.p99Ms, s.rps].filter((v) => v !== null).length;
+    for (const summary of this.trackerRuns()) {
+      if (!summary.label) continue;
+      const id = trackerRunId(summary.label);
+      const known = best.get(id);
+      if (!known || count(summary) > count(known)) best.set(id, summary);
+    }
+    return best;
+  }
+
+  /** The tracker summary behind a `tracker:<label>` id. */
+  trackerRun(id: string): TrackerRunSummary | undefined {
+    return id.startsWith('tracker:') ? this.trackerRunsByLabel().get(id) : undefined;
+  }
+
   private async readUncached(uri: vscode.Uri): Promise<LocustResult> {
     // A run still being written ends in a half-written row: skip it (with a note) rather than fail.
     const options = { partialLastRow: 'skip' as const };
@@ -335,10 +357,4 @@ export class RunStore extends Disposable {
 export function toReadError(uri: vscode.Uri, error: unknown, fallback?: string): LocustReadError {
   if (error instanceof LocustReadError) return error;
   return new LocustReadError(uri.fsPath || uri.path, fallback ?? `cannot be read (${describeError(error)})`);
-}
-
-/** One line for users: the file's name, the line when known, and what is wrong. */
-export function readErrorLine(error: LocustReadError): string {
-  const name = error.file.split(/[\\/]/).pop() ?? error.file;
-  return `${name}${error.line ? `:${error.line}` : ''}: ${error.problem}`;
 }

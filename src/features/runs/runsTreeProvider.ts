@@ -1,0 +1,101 @@
+// The Runs view: every run in the workspace and in the tracker text, with P95 / RPS / failure % at a glance.
+// Descriptions need only each run's _stats.csv (KB, cached by the store); the tooltip reads the whole run lazily.
+import * as vscode from 'vscode';
+import type { LocustResult } from '../../core/locust';
+import { endpointValues } from '../../core/locust/compare';
+import { describeError, type Logger } from '../../services/logger';
+import type { RunStore } from '../../services/runStore';
+import { Disposable } from '../../util/dispose';
+import { readErrorLine, runErrors, runNotes, runOneLine, runTable, summaryValues } from '../../util/runText';
+import { Commands } from '../commands';
+import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
+import { LocustReadError } from '../../core/locust/errors';
+
+export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunNode> {
+  private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RunNode | undefined>());
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+
+  constructor(
+    private readonly runs: RunStore,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this._register(runs.onDidChange(() => this._onDidChangeTreeData.fire(undefined)));
+  }
+
+  async getChildren(element?: RunNode): Promise<RunNode[]> {
+    if (element) return [];
+    await this.runs.whenReady();
+    const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run)));
+    return buildRunNodes(csv, this.runs.trackerRunsByLabel());
+  }
+
+  getTreeItem(node: RunNode): vscode.TreeItem {
+    const baseline = this.runs.baselineId === node.id;
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = `run.${node.kind}${baseline ? '.baseline' : ''}`;
+    const parts: string[] = [];
+    if (node.kind === 'csv') {
+      if (node.values) parts.push(runOneLine(node.values));
+      else parts.push(node.error ? vscode.l10n.t('unreadable') : vscode.l10n.t('no statistics'));
+      item.iconPath = new vscode.ThemeIcon(baseline ? 'star-full' : node.error ? 'warning' : 'graph-line');
+      item.command = { command: Commands.openChart, title: vscode.l10n.t('Open chart'), arguments: [node.id] };
+    } else {
+      parts.push(runOneLine(summaryValues(node.summary)), vscode.l10n.t('from tracker text'));
+      item.iconPath = new vscode.ThemeIcon(baseline ? 'star-full' : 'note');
+      item.command = {
+        command: 'vscode.open',
+        title: vscode.l10n.t('Show in Tracker'),
+        arguments: [node.summary.tracker, { selection: new vscode.Range(node.summary.line, 0, node.summary.line, 0), preview: true }],
+      };
+    }
+    if (baseline) parts.push(vscode.l10n.t('baseline'));
+    item.description = parts.join(' · ');
+    return item;
+  }
+
+  /** Tooltips read the whole run (history and report included) only when the user hovers. */
+  async resolveTreeItem(item: vscode.TreeItem, node: RunNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    const markdown = new vscode.MarkdownString();
+    markdown.supportThemeIcons = true;
+    if (node.kind === 'tracker') {
+      markdown.appendMarkdown(`**${escape(node.label)}** · ${escape(vscode.l10n.t('from tracker text'))}\n\n`);
+      markdown.appendMarkdown(`${escape(node.summary.source)}\n\n`);
+      markdown.appendMarkdown(`${escape(`${vscode.workspace.asRelativePath(node.summary.tracker)}:${node.summary.line + 1}`)}\n\n`);
+      markdown.appendMarkdown(escape(vscode.l10n.t('No Locust CSV of this run is in the workspace; the numbers are the ones written in the tracker.')));
+      item.tooltip = markdown;
+      return item;
+    }
+    markdown.appendMarkdown(`**${escape(node.label)}** · ${escape(node.run.prefix)}${this.runs.baselineId === node.id ? ` · $(star-full) ${escape(vscode.l10n.t('baseline'))}` : ''}\n\n`);
+    try {
+      const data = await this.runs.read(node.id);
+      if (token.isCancellationRequested) return item;
+      const table = runTable(data, []);
+      if (table) markdown.appendMarkdown(`${table}\n\n`);
+      for (const line of runErrors(data)) markdown.appendMarkdown(`$(error) ${escape(line)}\n\n`);
+      for (const note of runNotes(data)) markdown.appendMarkdown(`$(info) ${escape(note)}\n\n`);
+    } catch (error) {
+      this.logger.error(`Reading run ${node.id} for a tooltip failed: ${describeError(error)}`);
+      markdown.appendMarkdown(`$(error) ${escape(describeError(error))}`);
+    }
+    item.tooltip = markdown;
+    return item;
+  }
+
+  private async readSummary(run: CsvRunRead['run']): Promise<CsvRunRead> {
+    const uri = this.runs.uriOf(run, 'stats') ?? this.runs.uriOf(run, 'requests') ?? this.runs.uriOf(run, 'html');
+    if (!uri) return { run, values: null, error: undefined };
+    try {
+      const result: LocustResult = await this.runs.readFile(uri);
+      const stats = result.kind === 'stats' ? result : result.kind === 'html' ? result.stats : null;
+      return { run, values: stats?.aggregated ? endpointValues(stats.aggregated) : null, error: undefined };
+    } catch (error) {
+      return { run, values: null, error: error instanceof LocustReadError ? readErrorLine(error) : describeError(error) };
+    }
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
