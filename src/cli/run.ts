@@ -1,6 +1,7 @@
 // Command dispatch for the CLI; the entry point (src/cli.ts) only wires it to the process.
 import { CliError } from './io';
 import { checkCommand } from './checkCommand';
+import { COMMAND_USAGE, commandCommand } from './commandCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
@@ -11,12 +12,14 @@ commands:
   stats FILE [--json] [--series]                 a Locust result file (stats, history, failures, exceptions, --html report)
   check FILE [--json] [--workspace DIR]         findings where the tracker contradicts itself or its evidence;
                                                 exit 1 when any has error severity (a CI gate)
+  ${COMMAND_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
   summary: summaryCommand,
   stats: statsCommand,
   check: checkCommand,
+  command: commandCommand,
 };
 
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
