@@ -1,6 +1,6 @@
 // Builds the three shipped bundles (extension, webview, CLI) and, with --tests, the unit tests.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -9,7 +9,7 @@ const production = args.has('--production');
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 
-// The webview app arrives with the charts; until then only bundles whose entry exists are built.
+// Only bundles whose entry exists are built.
 const shipped = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
@@ -31,10 +31,19 @@ async function main() {
     return;
   }
   if (watch) {
+    copyWebviewCss();
     for (const options of shipped) await (await esbuild.context(options)).watch();
     return;
   }
   await Promise.all(shipped.map((options) => esbuild.build(options)));
+  copyWebviewCss();
+}
+
+// The webview's stylesheet is plain CSS: copied, not bundled, next to dist/webview/main.js.
+function copyWebviewCss() {
+  if (!existsSync('webview/main.css')) return;
+  mkdirSync('dist/webview', { recursive: true });
+  copyFileSync('webview/main.css', 'dist/webview/main.css');
 }
 
 main().catch((error) => {
