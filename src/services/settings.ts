@@ -1,6 +1,7 @@
 // Typed reads of the `executionTracker.*` settings. Values are read on demand so a change is seen at once;
 // `onDidChange` tells listeners which of them to re-read.
 import * as vscode from 'vscode';
+import { DEFAULT_REGRESSION_THRESHOLD_PERCENT } from '../core/locust/compare';
 import { DEFAULT_RUN_PATTERN } from '../core/locust/naming';
 import { Disposable } from '../util/dispose';
 
@@ -56,6 +57,13 @@ export class Settings extends Disposable {
 
   get codeLensEnabled(): boolean {
     return this.config.get<boolean>('codeLens.enabled', true) !== false;
+  }
+
+  /** Percent a metric may worsen against the reference run before the chart calls it a regression (0-1000). */
+  get regressionThresholdPercent(): number {
+    const value = this.config.get<unknown>('charts.regressionThresholdPercent');
+    if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_REGRESSION_THRESHOLD_PERCENT;
+    return Math.min(Math.max(0, value), 1000);
   }
 
   get checksEnabled(): boolean {
