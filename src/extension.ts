@@ -2,6 +2,7 @@
 // nothing happens at import time.
 import type * as vscode from 'vscode';
 import { createServices } from './services';
+import { register as registerCharts } from './features/charts/register';
 import { register as registerChecks } from './features/checks/register';
 import { register as registerEditing } from './features/editing/register';
 import { register as registerEvidence } from './features/evidence/register';
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerChecks(context, services);
   registerEvidence(context, services);
   registerRuns(context, services);
+  registerCharts(context, services);
 }
 
 export function deactivate(): void {

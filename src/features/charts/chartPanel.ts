@@ -1,0 +1,149 @@
+// One chart panel: the webview, its handshake (data only after "ready"), refreshes when the run files, the
+// tracker summaries, the baseline or the threshold change, and the messages it sends (validated first).
+import * as vscode from 'vscode';
+import type { LocustRun } from '../../core/locust';
+import type { Services } from '../../services';
+import { describeError } from '../../services/logger';
+import { Settings } from '../../services/settings';
+import type { ChartTarget, HostMessage } from '../../shared/protocol';
+import { Disposable } from '../../util/dispose';
+import { runLabel } from '../../util/runText';
+import { Commands } from '../commands';
+import { exportPng } from './exportPng';
+import { chartHtml, webviewOptions } from './html';
+import { webviewStrings } from './strings';
+import { parseWebviewMessage } from './validateMessage';
+import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData } from './viewData';
+
+export const CHART_VIEW_TYPE = 'executionTracker.chart';
+
+export function targetKey(target: ChartTarget): string {
+  return target.kind === 'run' ? `run:${target.runId}` : target.kind === 'compare' ? `compare:${target.runIds.join('\n')}` : 'trend';
+}
+
+export class ChartPanel extends Disposable {
+  private readonly _onDidDispose = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this._onDidDispose.event;
+  private ready = false;
+  /** Drops the result of a load that a newer one overtook. */
+  private loads = 0;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    readonly target: ChartTarget,
+    private readonly services: Services,
+    extensionUri: vscode.Uri,
+  ) {
+    super();
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.title = this.fallbackTitle();
+    panel.webview.html = chartHtml(panel.webview, extensionUri, panel.title, vscode.l10n.t('Loading…'));
+    this._register({ dispose: () => clearTimeout(this.liveTimer) });
+    this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    const runs = services.runs;
+    // The trend also follows tracker text and the baseline; run and compare panels only their files.
+    this._register(target.kind === 'trend' ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    this._register(
+      services.settings.onDidChange((event) => {
+        if (target.kind === 'compare' && Settings.affects(event, 'charts.regressionThresholdPercent')) void this.refresh();
+      }),
+    );
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this._onDidDispose.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  private fallbackTitle(): string {
+    const t = this.target;
+    if (t.kind === 'trend') return vscode.l10n.t('Run Trend');
+    if (t.kind === 'run') return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
+    return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+  }
+
+  private labelOf(id: string): string {
+    const run = this.services.runs.getRun(id);
+    return run ? runLabel(run) : (id.split('/').pop() ?? id);
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.services.logger.warn(`Chart panel: ignored a malformed message from the webview (${typeof raw}).`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        void this.refresh();
+        break;
+      case 'exportPng':
+        void exportPng(message.dataUrl, message.fileName, this.services.logger);
+        break;
+      case 'openRun':
+        if (this.services.runs.getRun(message.runId)) void vscode.commands.executeCommand(Commands.openChart, message.runId);
+        break;
+    }
+  }
+
+  /** Reads the data again and sends it; before the webview said "ready" there is no one to send it to. */
+  async refresh(): Promise<void> {
+    if (!this.ready || this.isDisposed) return;
+    const load = ++this.loads;
+    let message: HostMessage;
+    try {
+      message = await this.build();
+    } catch (error) {
+      this.services.logger.error(`Chart panel ${targetKey(this.target)}: ${describeError(error)}`);
+      message = this.failed(vscode.l10n.t('The chart could not be built: {0}. See the Execution Tracker output for details.', describeError(error)));
+    }
+    if (load !== this.loads || this.isDisposed) return;
+    this.panel.title = message.title;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private failed(text: string): HostMessage {
+    return { type: 'failed', target: this.target, title: this.fallbackTitle(), strings: webviewStrings(), message: text };
+  }
+
+  private async build(): Promise<HostMessage> {
+    const runs = this.services.runs;
+    await runs.whenReady();
+    const strings = webviewStrings();
+    const target = this.target;
+    if (target.kind === 'trend') {
+      return { type: 'render', target, title: this.fallbackTitle(), strings, data: await trendViewData(runs) };
+    }
+    const ids = target.kind === 'run' ? [target.runId] : target.runIds;
+    const list = ids.map((id) => runs.getRun(id));
+    const missing = ids.filter((_, index) => !list[index]);
+    if (missing.length) {
+      return this.failed(vscode.l10n.t('Run {0} is no longer in the workspace: its result files were moved, renamed or deleted. Close this panel, or restore the files.', missing.map((id) => `"${id}"`).join(', ')));
+    }
+    const found = list as LocustRun[];
+    const title = this.fallbackTitle();
+    if (target.kind === 'run') {
+      const data = await runViewData(runs, found[0]);
+      this.scheduleLiveEnd(data.run.live);
+      return { type: 'render', target, title, strings, data };
+    }
+    const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent);
+    this.scheduleLiveEnd(data.runs.some((r) => r.live));
+    return { type: 'render', target, title, strings, data };
+  }
+
+  /** A live run that stops changing is shown as finished once the window has passed without a file event. */
+  private scheduleLiveEnd(live: boolean): void {
+    clearTimeout(this.liveTimer);
+    if (live) this.liveTimer = setTimeout(() => void this.refresh(), LIVE_WINDOW_MS + 1000);
+  }
+}

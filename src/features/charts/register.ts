@@ -1,0 +1,48 @@
+// Chart panels: "Open Run Chart", "Compare Runs", "Show Run Trend", and the serializer that restores open panels
+// after a reload.
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import { Commands } from '../commands';
+import { CHART_VIEW_TYPE } from './chartPanel';
+import { ChartPanels } from './chartPanels';
+import { pickRun, pickRunsToCompare } from './pickRuns';
+import { parseTarget } from './validateMessage';
+
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const panels = new ChartPanels(services, context.extensionUri);
+  const runs = services.runs;
+
+  /** Argument: a run id, a `tracker:<label>` id (opens the trend, where tracker runs live), or a run file's Uri. */
+  const openChart = async (arg?: unknown): Promise<void> => {
+    await runs.whenReady();
+    if (typeof arg === 'string' && arg.startsWith('tracker:')) return panels.open({ kind: 'trend' });
+    let run = typeof arg === 'string' ? runs.getRun(arg) : arg instanceof vscode.Uri ? runs.runForFile(arg) : await pickRun(runs);
+    if (!run && arg !== undefined) {
+      const what = arg instanceof vscode.Uri ? vscode.workspace.asRelativePath(arg) : String(arg);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a Locust run in this workspace (expected a file such as PREFIX_stats.csv). Pick a run instead.', what));
+      run = await pickRun(runs);
+    }
+    if (run) panels.open({ kind: 'run', runId: run.id });
+  };
+
+  /** Argument: run ids, reference first; one id compares it with the run before it. */
+  const compareRuns = async (arg?: unknown): Promise<void> => {
+    await runs.whenReady();
+    if (typeof arg === 'string') {
+      const previous = runs.previousRun(arg);
+      if (previous) return panels.open({ kind: 'compare', runIds: [previous.id, arg] });
+    }
+    const given = parseTarget({ kind: 'compare', runIds: arg });
+    if (given?.kind === 'compare' && given.runIds.every((id) => runs.getRun(id))) return panels.open(given);
+    const chosen = await pickRunsToCompare(runs);
+    if (chosen) panels.open({ kind: 'compare', runIds: chosen.map((run) => run.id) });
+  };
+
+  context.subscriptions.push(
+    panels,
+    vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, panels),
+    vscode.commands.registerCommand(Commands.openChart, openChart),
+    vscode.commands.registerCommand(Commands.compareRuns, compareRuns),
+    vscode.commands.registerCommand(Commands.showTrend, () => panels.open({ kind: 'trend' })),
+  );
+}

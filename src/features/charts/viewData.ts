@@ -1,0 +1,90 @@
+// What each panel shows, read through the RunStore: one run's files, several runs compared, or the trend over
+// every CSV run and tracker summary. File errors become one line each (file:line: problem), never an exception.
+import * as vscode from 'vscode';
+import { buildTrend, compareRunStats, LocustReadError, type LocustRun, type LocustRunData, type TrendCsvRun } from '../../core/locust';
+import type { CompareViewData, RunInfo, RunViewData, TrendViewData } from '../../shared/protocol';
+import type { RunStore } from '../../services/runStore';
+import { runLabel } from '../../util/runText';
+
+/** A run whose files changed within this window is shown as live (Locust still writing). */
+export const LIVE_WINDOW_MS = 60_000;
+
+export function errorLine(error: LocustReadError): string {
+  return `${vscode.workspace.asRelativePath(error.file)}${error.line ? `:${error.line}` : ''}: ${error.problem}`;
+}
+
+async function lastModified(runs: RunStore, run: LocustRun): Promise<number> {
+  const stats = await Promise.all(Object.values(runs.urisOf(run)).map((uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then((s) => s.mtime, () => 0)));
+  return Math.max(0, ...stats);
+}
+
+export async function runInfo(runs: RunStore, run: LocustRun, label = runLabel(run)): Promise<RunInfo> {
+  const modified = await lastModified(runs, run);
+  return { id: run.id, label, files: Object.values(run.files).filter((f): f is string => f !== undefined), live: Date.now() - modified < LIVE_WINDOW_MS };
+}
+
+export async function runViewData(runs: RunStore, run: LocustRun): Promise<RunViewData> {
+  const [data, info] = await Promise.all([runs.read(run.id), runInfo(runs, run)]);
+  return {
+    kind: 'run',
+    run: info,
+    stats: data.stats,
+    history: data.history,
+    failures: data.failures?.failures ?? data.html?.failures ?? [],
+    exceptions: data.exceptions?.exceptions ?? data.html?.exceptions ?? [],
+    notes: allNotes(data),
+    errors: data.errors.map(errorLine),
+  };
+}
+
+/** The run's cross-file notes plus each file's own (deduplicated: several files can say the same thing). */
+function allNotes(data: LocustRunData): string[] {
+  const notes = [...data.notes, ...[data.stats, data.history, data.failures, data.exceptions, data.html].flatMap((r) => r?.notes ?? [])];
+  return [...new Set(notes)];
+}
+
+/** Labels for compared runs: the version, or the prefix where two runs share a version. */
+function distinctLabels(list: readonly LocustRun[]): string[] {
+  const labels = list.map((run) => runLabel(run));
+  return labels.map((label, index) => (labels.indexOf(label) !== labels.lastIndexOf(label) ? list[index].prefix : label));
+}
+
+export async function compareViewData(runs: RunStore, list: readonly LocustRun[], thresholdPercent: number): Promise<CompareViewData> {
+  const labels = distinctLabels(list);
+  const read = await Promise.all(list.map((run) => runs.read(run.id)));
+  const infos = await Promise.all(list.map((run, index) => runInfo(runs, run, labels[index])));
+  const comparison = compareRunStats(
+    list.map((run, index) => ({ id: run.id, label: labels[index], stats: read[index].stats })),
+    { thresholdPercent },
+  );
+  return {
+    kind: 'compare',
+    runs: infos.map((info, index) => ({ ...info, history: read[index].history?.series.Aggregated ?? null, startS: read[index].history?.startS ?? null })),
+    comparison,
+    notes: read.flatMap((data, index) => data.notes.map((n) => `${labels[index]}: ${n}`)),
+    errors: read.flatMap((data) => data.errors.map(errorLine)),
+  };
+}
+
+/** Only each run's stats (or report) is read: histories are not needed for the trend. */
+export async function trendViewData(runs: RunStore): Promise<TrendViewData> {
+  const errors: string[] = [];
+  const csvRuns: TrendCsvRun[] = await Promise.all(
+    runs.runs().map(async (run): Promise<TrendCsvRun> => {
+      const uri = runs.uriOf(run, 'stats') ?? runs.uriOf(run, 'html') ?? runs.uriOf(run, 'requests');
+      let aggregated = null;
+      if (uri) {
+        try {
+          const result = await runs.readFile(uri);
+          aggregated = result.kind === 'stats' ? result.aggregated : result.kind === 'html' ? result.stats.aggregated : null;
+        } catch (error) {
+          errors.push(error instanceof LocustReadError ? errorLine(error) : `${vscode.workspace.asRelativePath(uri)}: ${String(error)}`);
+        }
+      }
+      return { id: run.id, prefix: run.prefix, meta: run.meta, aggregated };
+    }),
+  );
+  const trackerRuns = runs.trackerRuns();
+  const trend = buildTrend(csvRuns, trackerRuns, { baselineId: runs.baselineId });
+  return { kind: 'trend', trend, csvRuns: csvRuns.length, trackerRuns: trend.points.filter((p) => p.source === 'tracker').length, errors };
+}
