@@ -8,6 +8,7 @@ import { register as registerEditing } from './features/editing/register';
 import { register as registerEvidence } from './features/evidence/register';
 import { register as registerRuns } from './features/runs/register';
 import { register as registerStatusBar } from './features/statusBar/register';
+import { register as registerTasks } from './features/tasks/register';
 import { register as registerTree } from './features/tree/register';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerEvidence(context, services);
   registerRuns(context, services);
   registerCharts(context, services);
+  registerTasks(context, services);
 }
 
 export function deactivate(): void {

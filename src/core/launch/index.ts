@@ -9,3 +9,4 @@ export { DEFAULT_CSV_PREFIX_TEMPLATE, fillCsvPrefixTemplate, nextRunVersion, TEM
 export { definesUserClass, findLocustTags, findUserClasses } from './locustfile';
 export { parseCoverageXml, parseJunitXml, parsePytestOutput, type PytestCounts, type PytestSummary } from './pytestResults';
 export { formatCommandLine } from './display';
+export { findComposeProfiles } from './composeFile';

@@ -19,7 +19,7 @@ export const EMPTY_VERSION_PROBLEM =
 
 /** Parses `locust --version` / `locust -V` output (2.12.1: `locust 2.12.1`; 2.46: `locust 2.46.3 from /x (Python 3.12)`). */
 export function parseLocustVersion(output: string): LocustVersionInfo {
-  const match = /(?:^|\n)\s*locust\s*([^\s(]*)/i.exec(output);
+  const match = /(?:^|\n)[ \t]*locust[ \t]*([^\s(]*)/i.exec(output);
   const raw = match?.[1] ?? '';
   const version = /^\d+(?:\.\d+)*/.exec(raw)?.[0] ?? null;
   if (!version) return { version: null, supportsProcesses: false, distributedWorks: false, problem: EMPTY_VERSION_PROBLEM };

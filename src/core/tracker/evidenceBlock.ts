@@ -54,7 +54,8 @@ const cleanLabel = (label: string): string => label.replace(/[*\r\n]+/g, ' ').re
 // Inline code cannot contain a backtick.
 const cleanCode = (text: string): string => text.replace(/[`\r\n]+/g, '');
 
-export function formatLoadTestEvidence(evidence: LoadTestEvidence): string[] {
+/** The numbers part of the `Aggregated:` line, also used for notifications: "9,166 requests, 0 failures (0.00%), ...". */
+export function formatAggregated(evidence: Omit<LoadTestEvidence, 'label' | 'csvFile'>): string {
   const parts = [
     `${thousands(evidence.requests)} requests`,
     `${thousands(evidence.failures)} failures (${failurePercent(evidence.requests, evidence.failures).toFixed(2)}%)`,
@@ -62,7 +63,11 @@ export function formatLoadTestEvidence(evidence: LoadTestEvidence): string[] {
   if (evidence.p95Ms !== null) parts.push(`P95 ${formatMs(evidence.p95Ms)}`);
   if (evidence.p99Ms !== null) parts.push(`P99 ${formatMs(evidence.p99Ms)}`);
   if (evidence.rps !== null) parts.push(`RPS ${evidence.rps.toFixed(2)}`);
-  return [`**${cleanLabel(evidence.label)}**:`, `- CSV: \`${cleanCode(evidence.csvFile)}\``, `- Aggregated: ${parts.join(', ')}`];
+  return parts.join(', ');
+}
+
+export function formatLoadTestEvidence(evidence: LoadTestEvidence): string[] {
+  return [`**${cleanLabel(evidence.label)}**:`, `- CSV: \`${cleanCode(evidence.csvFile)}\``, `- Aggregated: ${formatAggregated(evidence)}`];
 }
 
 export function formatPytestEvidence(evidence: PytestEvidence): string[] {

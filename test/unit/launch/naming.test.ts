@@ -51,3 +51,11 @@ describe('fixture directory sanity', () => {
     assert.ok(readdirSync(fixturePath('locust', 'debian-2.12.1')).includes('run3_comma_tags'));
   });
 });
+
+describe('compose profiles', () => {
+  it('inline and block lists, quotes and comments', async () => {
+    const { findComposeProfiles } = await import('../../../src/core/launch');
+    const yaml = ['services:', '  worker:', '    profiles: ["celery", beat] # workers', '  flower:', '    profiles:', '      - celery', "      - 'monitoring'", '    image: x', '  bad:', '    profiles: [$(id)]'].join('\n');
+    assert.deepEqual(findComposeProfiles(yaml), ['celery', 'beat', 'monitoring']);
+  });
+});

@@ -1,0 +1,38 @@
+// Typed reads of the `executionTracker.launch.*` settings. Every one of them feeds a command line, so all are
+// listed in `capabilities.untrustedWorkspaces.restrictedConfigurations` (VS Code ignores workspace values of
+// them until the folder is trusted) and the builders validate them like any other input.
+import * as vscode from 'vscode';
+import { DEFAULT_CSV_PREFIX_TEMPLATE, type Binaries } from '../../core/launch';
+
+const SECTION = 'executionTracker.launch';
+export const DEFAULT_HOST = 'http://127.0.0.1:8000';
+
+const text = (config: vscode.WorkspaceConfiguration, key: string, fallback: string): string => {
+  const value = config.get<unknown>(key);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+};
+
+export interface LaunchSettings {
+  readonly binaries: Required<Binaries>;
+  readonly csvPrefixTemplate: string;
+  /** Folder (relative to the workspace folder) the CSV prefix is placed in; '' for the folder itself. */
+  readonly resultsFolder: string;
+  readonly defaultHost: string;
+  /** Extra environment for load tests (e.g. LOCUST_MUTATIONS_ENABLED). Unvalidated: the builder checks it. */
+  readonly env: unknown;
+  readonly composeBuild: boolean;
+  readonly pytestArgs: unknown;
+}
+
+export function readLaunchSettings(scope?: vscode.ConfigurationScope): LaunchSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    binaries: { locust: text(config, 'locustPath', 'locust'), docker: text(config, 'dockerPath', 'docker'), pytest: text(config, 'pytestPath', 'pytest') },
+    csvPrefixTemplate: text(config, 'csvPrefixTemplate', DEFAULT_CSV_PREFIX_TEMPLATE),
+    resultsFolder: text(config, 'resultsFolder', '').replace(/[\\/]+$/, ''),
+    defaultHost: text(config, 'defaultHost', DEFAULT_HOST),
+    env: config.get<unknown>('env'),
+    composeBuild: config.get<boolean>('composeBuild', true) !== false,
+    pytestArgs: config.get<unknown>('pytestArgs'),
+  };
+}

@@ -1,0 +1,93 @@
+// "Start Docker Stack", "Stop Docker Stack", "Show Stack Logs": compose files and profiles are picked once (in
+// the order the user picks them: later files override earlier ones), remembered per workspace, and reused.
+import * as vscode from 'vscode';
+import { findComposeProfiles, nameProblem, splitList } from '../../core/launch';
+import { describeError } from '../../services/logger';
+import { findComposeFiles, readText, type FoundFile } from './detect';
+import { readLaunchSettings } from './launchSettings';
+import { namesStep } from './quickInput';
+import { createTask, TaskTypes } from './taskFactory';
+import { ensureTrusted } from './trust';
+
+const STACK_KEY = 'executionTracker.launch.stack';
+
+interface StackChoice {
+  readonly folder: string;
+  readonly files: readonly string[];
+  readonly profiles: readonly string[];
+}
+
+export class StackCommands {
+  constructor(private readonly state: vscode.Memento) {}
+
+  async run(action: 'up' | 'down' | 'logs'): Promise<void> {
+    const titles = { up: vscode.l10n.t('Start Docker Stack'), down: vscode.l10n.t('Stop Docker Stack'), logs: vscode.l10n.t('Show Stack Logs') };
+    if (!ensureTrusted(titles[action])) return;
+    const stack = this.remembered() ?? (await this.choose());
+    if (!stack) return;
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === stack.folder);
+    if (!folder) return;
+    const settings = readLaunchSettings(folder);
+    const definition = { type: TaskTypes.compose, action, files: [...stack.files], profiles: [...stack.profiles], ...(action === 'up' ? { build: settings.composeBuild } : {}) };
+    try {
+      await vscode.tasks.executeTask(createTask(definition, folder, `${action} ${stack.files.join(' + ')}`, settings));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Execution Tracker: {0} could not start: {1}', titles[action], describeError(error)));
+    }
+  }
+
+  /** Picks files and profiles again (also offered from the palette as "Choose Docker Stack Files…"). */
+  async choose(): Promise<StackChoice | undefined> {
+    if (!ensureTrusted(vscode.l10n.t('Choose Docker Stack Files'))) return undefined;
+    const files = await findComposeFiles();
+    if (files.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Execution Tracker: no compose file found (docker-compose*.yml, compose*.yaml). Add one to the workspace and try again.'));
+      return undefined;
+    }
+    const chosen = await this.pickFilesInOrder(files);
+    if (!chosen || chosen.length === 0) return undefined;
+    const known = [...new Set((await Promise.all(chosen.map((file) => readText(file.uri)))).flatMap(findComposeProfiles))];
+    const step = { title: vscode.l10n.t('Docker Stack'), step: 2, totalSteps: 2 };
+    const profiles = await namesStep(step, vscode.l10n.t('Profiles to enable (optional): pick or type, then Enter'), known, [], nameProblem);
+    if (profiles === undefined) return undefined;
+    const choice: StackChoice = { folder: chosen[0].folder.uri.toString(), files: chosen.map((f) => f.relative), profiles };
+    await this.state.update(STACK_KEY, choice);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Execution Tracker: the stack is {0}{1}. Change it with "Choose Docker Stack Files…".', choice.files.join(', '), profiles.length ? vscode.l10n.t(' with profiles {0}', profiles.join(', ')) : ''));
+    return choice;
+  }
+
+  private remembered(): StackChoice | undefined {
+    const value = this.state.get<StackChoice>(STACK_KEY);
+    if (!value || !Array.isArray(value.files) || value.files.length === 0) return undefined;
+    return vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === value.folder) ? { ...value, profiles: splitList([...(value.profiles ?? [])]) } : undefined;
+  }
+
+  /** Multi-select that keeps the order of clicks, shown in each item's description. */
+  private pickFilesInOrder(files: readonly FoundFile[]): Promise<FoundFile[] | undefined> {
+    return new Promise((resolve) => {
+      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { file: FoundFile }>();
+      pick.title = `${vscode.l10n.t('Docker Stack')} (1/2)`;
+      pick.placeholder = vscode.l10n.t('Compose files in the order compose should read them (later ones override earlier ones)');
+      pick.canSelectMany = true;
+      pick.ignoreFocusOut = true;
+      pick.items = files.map((file) => ({ label: file.relative, file }));
+      let order: FoundFile[] = [];
+      let done = false;
+      const finish = (value: FoundFile[] | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(value);
+        pick.dispose();
+      };
+      pick.onDidChangeSelection((selected) => {
+        const now = selected.map((item) => item.file);
+        order = [...order.filter((f) => now.includes(f)), ...now.filter((f) => !order.includes(f))];
+        pick.items = pick.items.map((item) => ({ ...item, description: order.includes(item.file) ? `#${order.indexOf(item.file) + 1}` : undefined }));
+        pick.selectedItems = pick.items.filter((item) => order.includes(item.file));
+      });
+      pick.onDidAccept(() => finish(order));
+      pick.onDidHide(() => finish(undefined));
+      pick.show();
+    });
+  }
+}

@@ -1,0 +1,83 @@
+// The TaskProvider for the three task types (tasks.json compatible): detected tasks from the workspace, and
+// resolveTask for tasks the user wrote. In Restricted Mode it offers nothing and resolves nothing.
+import * as vscode from 'vscode';
+import { LaunchInputError } from '../../core/launch';
+import { describeError, type Logger } from '../../services/logger';
+import { findComposeFiles, findLocustfiles, findPytestFolders } from './detect';
+import { readLaunchSettings } from './launchSettings';
+import { pytestReportFiles } from './pytestReports';
+import { createTask, TaskTypes, type TaskDefinitionLike, type TaskType } from './taskFactory';
+
+export class LaunchTaskProvider implements vscode.TaskProvider {
+  constructor(
+    private readonly type: TaskType,
+    private readonly storage: vscode.Uri | undefined,
+    private readonly logger: Logger,
+  ) {}
+
+  async provideTasks(): Promise<vscode.Task[]> {
+    if (!vscode.workspace.isTrusted) return [];
+    try {
+      if (this.type === TaskTypes.compose) return await this.composeTasks();
+      if (this.type === TaskTypes.locust) return await this.locustTasks();
+      return await this.pytestTasks();
+    } catch (error) {
+      this.logger.error(`Detecting ${this.type} tasks failed: ${describeError(error)}`);
+      return [];
+    }
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task | undefined {
+    if (!vscode.workspace.isTrusted) return undefined;
+    const folder = typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const definition = task.definition as TaskDefinitionLike;
+    try {
+      return this.create(definition, folder, task.name);
+    } catch (error) {
+      const message = error instanceof LaunchInputError ? error.message : describeError(error);
+      this.logger.warn(`tasks.json task "${task.name}" (${this.type}) refused: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Execution Tracker: the {0} task "{1}" in tasks.json cannot run: {2}. Fix the property in .vscode/tasks.json.', this.type, task.name, message));
+      return undefined;
+    }
+  }
+
+  private create(definition: TaskDefinitionLike, folder: vscode.WorkspaceFolder, name: string): vscode.Task {
+    const settings = readLaunchSettings(folder);
+    const reports = definition.type === TaskTypes.pytest && !definition.composeService ? pytestReportFiles(this.storage, folder) : {};
+    return createTask(definition, folder, name, settings, reports);
+  }
+
+  private tryCreate(definition: TaskDefinitionLike, folder: vscode.WorkspaceFolder, name: string): vscode.Task[] {
+    try {
+      return [this.create(definition, folder, name)];
+    } catch (error) {
+      this.logger.warn(`Detected ${definition.type} task "${name}" skipped: ${describeError(error)}`);
+      return [];
+    }
+  }
+
+  private async composeTasks(): Promise<vscode.Task[]> {
+    const tasks: vscode.Task[] = [];
+    for (const file of await findComposeFiles()) {
+      for (const action of ['up', 'down', 'logs'] as const) {
+        tasks.push(...this.tryCreate({ type: TaskTypes.compose, action, files: [file.relative] }, file.folder, `${action} ${file.relative}`));
+      }
+    }
+    return tasks;
+  }
+
+  private async locustTasks(): Promise<vscode.Task[]> {
+    const tasks: vscode.Task[] = [];
+    for (const file of await findLocustfiles()) {
+      const settings = readLaunchSettings(file.folder);
+      // A short smoke run against the default host; anything longer is a tasks.json entry or "Run Load Test…".
+      tasks.push(...this.tryCreate({ type: TaskTypes.locust, locustfile: file.relative, host: settings.defaultHost, users: 1, spawnRate: 1, runTime: '30s' }, file.folder, `smoke ${file.relative}`));
+    }
+    return tasks;
+  }
+
+  private async pytestTasks(): Promise<vscode.Task[]> {
+    return (await findPytestFolders()).flatMap((folder) => this.tryCreate({ type: TaskTypes.pytest }, folder, 'pytest'));
+  }
+}
