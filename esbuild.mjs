@@ -14,6 +14,7 @@ const shipped = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: ['src/features/preview/previewScript.ts'], outfile: 'dist/preview/previewScript.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((options) => existsSync(options.entryPoints[0]));
 
 function findTests(dir) {

@@ -6,12 +6,14 @@ import { register as registerCharts } from './features/charts/register';
 import { register as registerChecks } from './features/checks/register';
 import { register as registerEditing } from './features/editing/register';
 import { register as registerEvidence } from './features/evidence/register';
+import { register as registerPreview, type PreviewApi } from './features/preview/register';
 import { register as registerRuns } from './features/runs/register';
 import { register as registerStatusBar } from './features/statusBar/register';
 import { register as registerTasks } from './features/tasks/register';
 import { register as registerTree } from './features/tree/register';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** The returned object is the extension's API: the markdown preview calls `extendMarkdownIt` on it. */
+export function activate(context: vscode.ExtensionContext): PreviewApi {
   const services = createServices(context);
   registerEditing(context, services);
   registerTree(context, services);
@@ -21,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerRuns(context, services);
   registerCharts(context, services);
   registerTasks(context, services);
+  return registerPreview(context, services);
 }
 
 export function deactivate(): void {
