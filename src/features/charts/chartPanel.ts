@@ -13,7 +13,7 @@ import { exportPng } from './exportPng';
 import { chartHtml, webviewOptions } from './html';
 import { webviewStrings } from './strings';
 import { parseWebviewMessage } from './validateMessage';
-import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData } from './viewData';
+import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData, type SeenModified } from './viewData';
 
 export const CHART_VIEW_TYPE = 'executionTracker.chart';
 
@@ -28,6 +28,7 @@ export class ChartPanel extends Disposable {
   /** Drops the result of a load that a newer one overtook. */
   private loads = 0;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly seen: SeenModified = new Map();
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -132,11 +133,11 @@ export class ChartPanel extends Disposable {
     const found = list as LocustRun[];
     const title = this.fallbackTitle();
     if (target.kind === 'run') {
-      const data = await runViewData(runs, found[0]);
+      const data = await runViewData(runs, found[0], this.seen);
       this.scheduleLiveEnd(data.run.live);
       return { type: 'render', target, title, strings, data };
     }
-    const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent);
+    const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
     this.scheduleLiveEnd(data.runs.some((r) => r.live));
     return { type: 'render', target, title, strings, data };
   }

@@ -6,7 +6,7 @@ import type { CompareViewData, RunInfo, RunViewData, TrendViewData } from '../..
 import type { RunStore } from '../../services/runStore';
 import { runLabel } from '../../util/runText';
 
-/** A run whose files changed within this window is shown as live (Locust still writing). */
+/** A run whose files changed within this window, while a panel showed it, is shown as live (Locust still writing). */
 export const LIVE_WINDOW_MS = 60_000;
 
 export function errorLine(error: LocustReadError): string {
@@ -18,13 +18,23 @@ async function lastModified(runs: RunStore, run: LocustRun): Promise<number> {
   return Math.max(0, ...stats);
 }
 
-export async function runInfo(runs: RunStore, run: LocustRun, label = runLabel(run)): Promise<RunInfo> {
-  const modified = await lastModified(runs, run);
-  return { id: run.id, label, files: Object.values(run.files).filter((f): f is string => f !== undefined), live: Date.now() - modified < LIVE_WINDOW_MS };
+/**
+ * Last modification seen per run id, kept by the panel. A recent mtime alone does not make a run live (a copied
+ * or freshly checked-out file has one too); a change seen between two loads of an open panel does.
+ */
+export type SeenModified = Map<string, { mtime: number; changedAt: number | undefined }>;
+
+export async function runInfo(runs: RunStore, run: LocustRun, seen: SeenModified, label = runLabel(run)): Promise<RunInfo> {
+  const mtime = await lastModified(runs, run);
+  const before = seen.get(run.id);
+  const changedAt = before && mtime > before.mtime ? Date.now() : before?.changedAt;
+  seen.set(run.id, { mtime, changedAt });
+  const live = changedAt !== undefined && Date.now() - changedAt < LIVE_WINDOW_MS;
+  return { id: run.id, label, files: Object.values(run.files).filter((f): f is string => f !== undefined), live };
 }
 
-export async function runViewData(runs: RunStore, run: LocustRun): Promise<RunViewData> {
-  const [data, info] = await Promise.all([runs.read(run.id), runInfo(runs, run)]);
+export async function runViewData(runs: RunStore, run: LocustRun, seen: SeenModified): Promise<RunViewData> {
+  const [data, info] = await Promise.all([runs.read(run.id), runInfo(runs, run, seen)]);
   return {
     kind: 'run',
     run: info,
@@ -49,10 +59,10 @@ function distinctLabels(list: readonly LocustRun[]): string[] {
   return labels.map((label, index) => (labels.indexOf(label) !== labels.lastIndexOf(label) ? list[index].prefix : label));
 }
 
-export async function compareViewData(runs: RunStore, list: readonly LocustRun[], thresholdPercent: number): Promise<CompareViewData> {
+export async function compareViewData(runs: RunStore, list: readonly LocustRun[], thresholdPercent: number, seen: SeenModified): Promise<CompareViewData> {
   const labels = distinctLabels(list);
   const read = await Promise.all(list.map((run) => runs.read(run.id)));
-  const infos = await Promise.all(list.map((run, index) => runInfo(runs, run, labels[index])));
+  const infos = await Promise.all(list.map((run, index) => runInfo(runs, run, seen, labels[index])));
   const comparison = compareRunStats(
     list.map((run, index) => ({ id: run.id, label: labels[index], stats: read[index].stats })),
     { thresholdPercent },
