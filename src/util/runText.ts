@@ -90,11 +90,12 @@ function change(metric: CompareMetric, reference: number | null, value: number |
   if (!d) return '';
   if (d.abs === 0) return '±0';
   const sign = d.abs > 0 ? '+' : '−';
+  // Worse by more than 10 % on a judged metric: marked, as the compare table colours it.
+  const mark = d.regression && metric !== 'requests' ? ' ⚠' : '';
   // Failure rate is already a percentage: its change is in points, not percent of itself.
-  if (metric === 'failureRate') return `${sign}${Math.abs(d.abs).toFixed(1)} pt`;
+  if (metric === 'failureRate') return `${sign}${Math.abs(d.abs).toFixed(1)} pt${mark}`;
   const absText = format(Math.abs(d.abs));
   const pct = d.pct === null ? '' : ` (${sign}${Math.abs(d.pct).toFixed(1)}%)`;
-  const mark = d.regression ? ' ⚠' : '';
   return `${sign}${absText}${pct}${mark}`;
 }
 

@@ -70,6 +70,17 @@ export default {
       await wb.press('Escape');
     });
 
+    await step('with v36 as baseline, the hover adds the change against it', async () => {
+      await api.one({ op: 'executeCommand', command: 'executionTracker.setBaseline', args: ['hasil_test_v36_100u_r4_pool140_core_only'] });
+      await api.one({ op: 'setSelections', selections: [[lineIndex, EVIDENCE_LINE.indexOf('hasil') + 5]] });
+      await wb.focusEditor();
+      await wb.runCommand('Show or Focus Hover');
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+      await waitForValue('the hover to compare with v38 and the baseline v36', () => hover.innerText().catch(() => ''), (text) => text.includes('vs v38') && text.includes('vs baseline v36'));
+      await screenshot('hover-baseline');
+      await wb.press('Escape');
+    });
+
     await step('Ctrl+Click on the reference opens the CSV', async () => {
       await wb.focusEditor();
       const box = await refSpan().boundingBox();
