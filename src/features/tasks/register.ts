@@ -30,7 +30,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const pytest = new PytestCommand(context.workspaceState, storage);
   context.subscriptions.push(
     ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger))),
-    new TaskResults(recorder, storage, services.logger),
+    new TaskResults(recorder, services.runs, storage, services.logger),
     vscode.commands.registerCommand(LaunchCommands.runLoadTest, () => wizard.run(false)),
     vscode.commands.registerCommand(LaunchCommands.runDistributedLoadTest, () => wizard.run(true)),
     vscode.commands.registerCommand(LaunchCommands.startStack, () => stack.run('up')),

@@ -8,6 +8,7 @@ import { parseCoverageXml, parseJunitXml, statsFileFor } from '../../core/launch
 import { parseRunName, readLocustFile, type LocustStats } from '../../core/locust';
 import { formatAggregated, formatLoadTestEvidence, formatPytestEvidence, type LoadTestEvidence } from '../../core/tracker/evidenceBlock';
 import { describeError, type Logger } from '../../services/logger';
+import type { RunStore } from '../../services/runStore';
 import { Disposable } from '../../util/dispose';
 import { Commands } from '../commands';
 import { pytestReportFiles } from './pytestReports';
@@ -20,6 +21,7 @@ export class TaskResults extends Disposable {
 
   constructor(
     private readonly recorder: EvidenceRecorder,
+    private readonly runs: RunStore,
     private readonly storage: vscode.Uri | undefined,
     private readonly logger: Logger,
   ) {
@@ -94,10 +96,27 @@ export class TaskResults extends Disposable {
       return;
     }
     try {
+      await this.waitForRun(statsUri);
       await vscode.commands.executeCommand(Commands.openChart, statsUri);
     } catch (error) {
       this.logger.error(`Opening the chart of ${statsUri.fsPath} failed: ${describeError(error)}`);
     }
+  }
+
+  /** The run store lists new files after its watcher's debounce; the chart needs the run to be listed. */
+  private waitForRun(uri: vscode.Uri, timeoutMs = 10_000): Promise<void> {
+    if (this.runs.runForFile(uri)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const listener = this.runs.onDidChangeFiles(() => {
+        if (this.runs.runForFile(uri)) done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      }
+    });
   }
 
   private async pytestEnded(folder: vscode.WorkspaceFolder, startedAt: number, exitCode: number | undefined): Promise<void> {

@@ -76,6 +76,11 @@ const operations = {
   async lensClicks() {
     return { count: lensClicks };
   },
+  // Tasks the task providers offer (detected tasks), as the Run Task list would show them.
+  async tasks({ type } = {}) {
+    const tasks = await vscode.tasks.fetchTasks(type ? { type } : undefined);
+    return tasks.map((task) => ({ name: task.name, source: task.source, definition: toJson(task.definition), background: task.isBackground }));
+  },
   async workspace() {
     return {
       isTrusted: vscode.workspace.isTrusted,

@@ -1,0 +1,177 @@
+// Scenario 9: launching a real load test from the palette. Debian's Locust 2.12.1 runs against an HTTP server
+// this test starts on 127.0.0.1 (loopback only, a few users, 5 s). The CSVs appear, the comma-typed tags run
+// the tasks of both tags, the notification opens the chart and records the result in the tracker with the
+// numbers of the CSV's Aggregated row (one undo step), and a distributed run is refused with the reason.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { readText } from '../lib/fixture.mjs';
+import { waitForValue } from '../helpers/workbench.mjs';
+import { commandTitle, EXTENSION_ID } from '../helpers/tracker.mjs';
+
+const INPUT = '.quick-input-widget .quick-input-box input';
+const TITLE = '.quick-input-widget .quick-input-title';
+const MESSAGE = '.quick-input-widget .quick-input-message';
+
+/** The fixture locustfile's endpoints: `/` (home), `/data.json`; anything else is a 404 (a Locust failure). */
+function startTarget() {
+  const hits = new Map();
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path === '/') response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>home</body></html>');
+    else if (path === '/data.json') response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    else response.writeHead(404).end('not found');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, hits, url: `http://127.0.0.1:${server.address().port}` })));
+}
+
+/** A CSV line split on commas outside double quotes (names may hold `"a,b"`). */
+function csvFields(line) {
+  const fields = [''];
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted && ch === '"' && line[i + 1] === '"') fields[fields.length - 1] += line[++i];
+    else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) fields.push('');
+    else fields[fields.length - 1] += ch;
+  }
+  return fields;
+}
+
+/** The Aggregated row of a stats CSV, read here independently of the extension's reader. */
+function aggregatedRow(path) {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter(Boolean);
+  const header = csvFields(lines[0]);
+  const rows = lines.slice(1).map(csvFields);
+  const agg = rows.find((r) => r[1] === 'Aggregated');
+  const col = (name) => Number(agg[header.indexOf(name)]);
+  return { names: rows.filter((r) => r[1] !== 'Aggregated').map((r) => r[1]), requests: col('Request Count'), failures: col('Failure Count'), p95: col('95%'), p99: col('99%'), rps: col('Requests/s') };
+}
+
+const ms = (v) => (v >= 1000 && v % 100 === 0 ? `${(v / 1000).toFixed(1)}s` : `${Math.round(v)}ms`);
+const expectedAggregated = (a) =>
+  `- Aggregated: ${a.requests.toLocaleString('en-US')} requests, ${a.failures.toLocaleString('en-US')} failures (${(a.requests ? Math.round((a.failures / a.requests) * 10000) / 100 : 0).toFixed(2)}%), P95 ${ms(a.p95)}, P99 ${ms(a.p99)}, RPS ${a.rps.toFixed(2)}`;
+
+export default {
+  name: 'launch',
+  timeout: 240_000,
+  async run({ page, wb, api, step, workspaceDir, trackerPath, screenshot }) {
+    const original = readText(trackerPath);
+    const target = await startTarget();
+    const title = (id) => commandTitle(id);
+    const waitTitle = (text) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text));
+    const answer = async (stepText, value) => {
+      await waitTitle(stepText);
+      await page.locator(INPUT).fill(value);
+      await page.keyboard.press('Enter');
+    };
+    let prefix;
+    try {
+      await step('the extension is active', async () => {
+        const info = await api.one({ op: 'extension', id: EXTENSION_ID, activate: true, waitActiveMs: 20_000 });
+        assert.equal(info.isActive, true);
+      });
+
+      await step('the locust task type offers the workspace\'s locustfile as a detected task', async () => {
+        const tasks = await api.one({ op: 'tasks', type: 'locust' });
+        const smoke = tasks.find((t) => t.name === 'smoke load_testing/locustfile.py');
+        assert.ok(smoke, `detected: ${JSON.stringify(tasks.map((t) => t.name))}`);
+        assert.equal(smoke.source, 'Execution Tracker');
+        assert.equal(smoke.definition.locustfile, 'load_testing/locustfile.py');
+        assert.equal(smoke.background, true);
+      });
+
+      await step('"Run Load Test…": locustfile, host of the local server, users validated inline', async () => {
+        await wb.runCommand(title('executionTracker.runLoadTest'));
+        await waitTitle('(1/8)');
+        await wb.pickQuickInput('locustfile', 'load_testing/locustfile.py');
+        await answer('(2/8)', target.url);
+        await waitTitle('(3/8)');
+        await page.locator(INPUT).fill('2.5');
+        await waitForValue('the inline validation of users', () => page.locator(MESSAGE).innerText().catch(() => ''), (t) => /not a whole number of users/.test(t));
+        await page.locator(INPUT).fill('3');
+        await page.keyboard.press('Enter');
+        await answer('(4/8)', '3');
+        await answer('(5/8)', '5s');
+      });
+
+      await step('tags typed as "pages,broken", no exclusions; the CSV prefix is suggested with the next free run version', async () => {
+        await answer('(6/8)', 'pages,broken');
+        await waitTitle('(7/8)');
+        await page.keyboard.press('Enter');
+        await waitTitle('(8/8)');
+        prefix = await page.locator(INPUT).inputValue();
+        const match = /^hasil_test_v(\d+)_3u_r3$/.exec(prefix);
+        assert.ok(match, `suggested prefix ${prefix}`);
+        // The sample's tracker summarises runs up to v47; its result files go to v40.
+        assert.ok(Number(match[1]) >= 48, `v${match[1]} comes after the tracker's v47`);
+        assert.ok(!readdirSync(workspaceDir).some((name) => name.includes(`_v${match[1]}_`)), `no result file uses v${match[1]} yet`);
+        await screenshot('prefix');
+        await page.keyboard.press('Enter');
+        await wb.waitQuickInputClosed();
+      });
+
+      let agg;
+      await step('Locust runs for real: the CSVs appear and the notification sums up the Aggregated row', async () => {
+        await wb.waitNotification(new RegExp(`Load test ${prefix} finished`), 90_000);
+        const stats = join(workspaceDir, `${prefix}_stats.csv`);
+        for (const suffix of ['_stats.csv', '_stats_history.csv', '_failures.csv', '_report.html']) assert.ok(existsSync(join(workspaceDir, `${prefix}${suffix}`)), `${prefix}${suffix} exists`);
+        agg = aggregatedRow(stats);
+        assert.ok(agg.requests > 0, 'requests were made');
+        const toast = await wb.notification(new RegExp(`Load test ${prefix} finished`)).first().innerText();
+        assert.ok(toast.includes(expectedAggregated(agg).slice('- Aggregated: '.length)), `notification "${toast}" shows ${expectedAggregated(agg)}`);
+        await screenshot('finished');
+      });
+
+      await step('the comma-typed tags ran the tasks of both tags (home and /missing), nothing else', async () => {
+        assert.deepEqual([...agg.names].sort(), ['/missing (404)', 'home']);
+        assert.ok((target.hits.get('/') ?? 0) > 0 && (target.hits.get('/missing') ?? 0) > 0);
+        assert.equal(target.hits.get('/data.json') ?? 0, 0);
+      });
+
+      await step('"Open chart" opens the chart panel of the new run, with its two endpoints', async () => {
+        await wb.notification(new RegExp(`Load test ${prefix} finished`)).first().locator('.monaco-button', { hasText: 'Open chart' }).click();
+        const version = /v\d+/.exec(prefix)[0];
+        await waitForValue(`a "Chart: ${version}" tab`, () => page.locator('.tabs-container .tab').allInnerTexts(), (tabs) => tabs.some((t) => t.includes(`Chart: ${version}`)), { timeout: 30_000 });
+        const frame = page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame();
+        const names = await waitForValue('the endpoint rows of the new run', () => frame.locator('#endpoints tbody tr th').allInnerTexts(), (list) => list.length === 2, { timeout: 30_000 });
+        assert.deepEqual([...names].sort(), ['/missing (404)', 'home']);
+        await screenshot('chart');
+      });
+
+      const block = () => [`**${/v\d+/.exec(prefix)[0]} Load Test Results (3 users)**:`, `- CSV: \`${prefix}_stats.csv\``, expectedAggregated(agg)].join('\n');
+      await step('"Record in tracker" under WEEK 7 inserts the block with the CSV\'s numbers; nothing else changes', async () => {
+        await wb.waitNotification(new RegExp(`Load test ${prefix} finished`));
+        await wb.notification(new RegExp(`Load test ${prefix} finished`)).first().locator('.monaco-button', { hasText: 'Record in tracker' }).click();
+        await waitTitle('Record under which week or day?');
+        await wb.pickQuickInput('WEEK 7: INTEGRATION', /WEEK 7: INTEGRATION TESTING/);
+        const text = await waitForValue('the block on disk', () => readText(trackerPath), (t) => t.includes(block()), { timeout: 20_000 });
+        const at = text.indexOf(block());
+        assert.ok(at > original.indexOf('WEEK 7: INTEGRATION TESTING') && at < original.indexOf('#### Day 31 (2026-01-15) - Locust CSRF Fix') + block().length + 4, 'inside week 7, before its first day');
+        assert.equal(text.replace(`\n${block()}\n`, ''), original, 'only the block (and one blank line) was added');
+        const line = text.slice(0, at).split('\n').length;
+        await waitForValue(`the tracker editor to show the block selected from line ${line}`, () => wb.cursorPosition(), (p) => p?.line === line + 2 && /selected/.test(p.text));
+        await screenshot('recorded');
+      });
+
+      await step('one Ctrl+Z in the tracker editor takes the whole block out again', async () => {
+        await wb.focusEditor();
+        await wb.press('Ctrl+Z');
+        await waitForValue('the editor text back to the original', async () => (await api.one({ op: 'activeEditor' })).text, (t) => t === original);
+      });
+
+      await step('"Run Distributed Load Test…" with Debian\'s Locust: refused with the reason, nothing starts', async () => {
+        await wb.runCommand(title('executionTracker.runDistributedLoadTest'));
+        await wb.pickQuickInput('locustfile', 'load_testing/locustfile.py');
+        await wb.waitNotification(/cannot run a distributed load test: The installed Locust reports an empty version.*pre 2\.0/, 30_000);
+        await screenshot('distributed');
+      });
+    } finally {
+      target.server.closeAllConnections?.();
+      target.server.close();
+    }
+  },
+};
