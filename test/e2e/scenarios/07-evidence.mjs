@@ -95,6 +95,19 @@ export default {
       await screenshot('csv-opened');
     });
 
+    await step('evidence-drift in the Problems panel: the v39 summary disagrees with its CSV', async () => {
+      await wb.openFile(TRACKER_FILE);
+      await wb.press('Ctrl+Shift+M');
+      const filter = page.locator('.panel .viewpane-filter input').first();
+      await filter.fill('disagrees with hasil_test_v39');
+      const problems = () => page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+      const expected = `requests 9,166 vs ${v39.requests.toLocaleString('en-US')}`;
+      await waitForValue(`a drift finding with "${expected}"`, problems, (rows) => rows.some((r) => r.includes('v39 summary disagrees') && r.includes(expected)), { timeout: 30_000 });
+      await screenshot('drift');
+      await filter.fill('');
+      await wb.press('Ctrl+Shift+M');
+    });
+
     await step('"Open chart" on the v39 line runs executionTracker.openChart with the v39 run', async () => {
       await wb.openFile(TRACKER_FILE);
       await wb.goToLine(lineNumber);
