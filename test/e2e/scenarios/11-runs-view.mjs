@@ -1,4 +1,4 @@
-// Scenario 8: the Runs view lists the five sample runs (v24, v36, v38, v39, v40 from their CSVs) and the runs the
+// Scenario 11: the Runs view lists the five sample runs (v24, v36, v38, v39, v40 from their CSVs) and the runs the
 // tracker only summarises in text, in version order, with P95 · RPS · fail % from each CSV; "Set as Baseline"
 // from the context menu marks a run, "Clear Baseline" unmarks it.
 import assert from 'node:assert/strict';
