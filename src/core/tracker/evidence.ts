@@ -19,7 +19,7 @@ export function findEvidenceOnLine(text: string, line: number): EvidenceRef[] {
   for (const match of text.matchAll(EVIDENCE_PATTERN)) {
     const start = match.index;
     // Skip the host and path of a URL: "http://x/y.html".
-    if (/[a-z][\w+.-]*:\/\/\S*$/i.test(text.slice(0, start))) continue;
+    if (text.includes('://') && /[a-z][\w+.-]*:\/\/\S*$/i.test(text.slice(0, start))) continue;
     refs.push({ ref: match[1], line, startColumn: start, endColumn: start + match[1].length });
   }
   return refs;
