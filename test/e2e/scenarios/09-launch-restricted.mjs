@@ -30,8 +30,14 @@ export default {
     }
     await screenshot('refused');
 
-    await step('no locust, compose or pytest task is offered, and nothing was written', async () => {
-      for (const type of ['locust', 'compose', 'pytest']) assert.deepEqual(await api.one({ op: 'tasks', type }), [], `no ${type} task offered`);
+    await step('listing tasks makes VS Code ask for trust; after "Cancel" no locust, compose or pytest task is offered; nothing was written', async () => {
+      for (const type of ['locust', 'compose', 'pytest']) {
+        const listed = api.one({ op: 'tasks', type });
+        const dialog = await wb.waitDialog();
+        assert.match(dialog, /Listing and running tasks requires/);
+        await wb.clickDialogButton('Cancel');
+        assert.deepEqual(await listed, [], `no ${type} task offered`);
+      }
       assert.deepEqual(readdirSync(workspaceDir, { recursive: true }).sort(), filesBefore);
     });
 

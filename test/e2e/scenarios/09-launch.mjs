@@ -3,7 +3,7 @@
 // the tasks of both tags, the notification opens the chart and records the result in the tracker with the
 // numbers of the CSV's Aggregated row (one undo step), and a distributed run is refused with the reason.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { readText } from '../lib/fixture.mjs';
@@ -150,7 +150,7 @@ export default {
         await wb.pickQuickInput('WEEK 7: INTEGRATION', /WEEK 7: INTEGRATION TESTING/);
         const text = await waitForValue('the block on disk', () => readText(trackerPath), (t) => t.includes(block()), { timeout: 20_000 });
         const at = text.indexOf(block());
-        assert.ok(at > original.indexOf('WEEK 7: INTEGRATION TESTING') && at < original.indexOf('#### Day 31 (2026-01-15) - Locust CSRF Fix') + block().length + 4, 'inside week 7, before its first day');
+        assert.ok(at > original.indexOf('WEEK 7: INTEGRATION TESTING') && at <= original.indexOf('#### Day 31 (2026-01-15) - Locust CSRF Fix'), 'inside week 7, before its first day');
         assert.equal(text.replace(`\n${block()}\n`, ''), original, 'only the block (and one blank line) was added');
         const line = text.slice(0, at).split('\n').length;
         await waitForValue(`the tracker editor to show the block selected from line ${line}`, () => wb.cursorPosition(), (p) => p?.line === line + 2 && /selected/.test(p.text));
@@ -161,6 +161,8 @@ export default {
         await wb.focusEditor();
         await wb.press('Ctrl+Z');
         await waitForValue('the editor text back to the original', async () => (await api.one({ op: 'activeEditor' })).text, (t) => t === original);
+        await wb.press('Ctrl+S');
+        await waitForValue('the tracker on disk back to the original', () => readText(trackerPath), (t) => t === original);
       });
 
       await step('"Run Distributed Load Test…" with Debian\'s Locust: refused with the reason, nothing starts', async () => {
@@ -168,6 +170,30 @@ export default {
         await wb.pickQuickInput('locustfile', 'load_testing/locustfile.py');
         await wb.waitNotification(/cannot run a distributed load test: The installed Locust reports an empty version.*pre 2\.0/, 30_000);
         await screenshot('distributed');
+      });
+
+      await step('"Run Tests (pytest)": real pytest in the folder; the counts come back and are recorded under WEEK 6', async () => {
+        writeFileSync(join(workspaceDir, 'pytest.ini'), '[pytest]\ntestpaths = tests\n');
+        mkdirSync(join(workspaceDir, 'tests'), { recursive: true });
+        writeFileSync(join(workspaceDir, 'tests', 'test_sample.py'), [
+          'import pytest', '', 'def test_one():', '    assert 1 + 1 == 2', '', 'def test_two():', '    assert "a" in "abc"', '',
+          'def test_broken():', '    assert 2 * 2 == 5', '', '@pytest.mark.skip(reason="not today")', 'def test_later():', '    pass', '',
+        ].join('\n'));
+        await api.one({ op: 'executeCommand', command: 'notifications.clearAll' });
+        const before = readText(trackerPath);
+        await wb.runCommand(title('executionTracker.runTests'));
+        await answer('(1/2)', '-q');
+        await waitTitle('(2/2)');
+        await wb.pickQuickInput('Without', 'Without coverage');
+        const toast = await wb.waitNotification(/pytest finished: 2 passed, 1 failed, 1 skipped, 0 errors/, 60_000);
+        await screenshot('pytest');
+        await toast.locator('.monaco-button', { hasText: 'Record in tracker' }).click();
+        await waitTitle('Record under which week or day?');
+        await wb.pickQuickInput('WEEK 6: TIER 3', /WEEK 6: TIER 3 COVERAGE - TESTING/);
+        const pytestBlock = /\*\*pytest Results \(\d{4}-\d{2}-\d{2}\)\*\*:\n- Tests: 2 passed, 1 failed, 1 skipped, 0 errors\n/;
+        const text = await waitForValue('the pytest block on disk', () => readText(trackerPath), (t) => pytestBlock.test(t), { timeout: 20_000 });
+        const at = text.search(pytestBlock);
+        assert.ok(at > before.indexOf('WEEK 6: TIER 3 COVERAGE') && at <= before.indexOf('#### Day 26-27'), 'inside week 6, before its first day');
       });
     } finally {
       target.server.closeAllConnections?.();
