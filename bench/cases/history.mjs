@@ -8,7 +8,7 @@ import { loadBundle, root, round, runNodeJson } from '../lib.mjs';
 
 const PYTHON = '/usr/bin/python3';
 
-function ensureHistory(rows) {
+export function ensureHistory(rows) {
   const dir = join(root, '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `history-${rows}.csv`);
