@@ -37,7 +37,7 @@ for (const id of registered) {
 }
 
 // Context keys: VS Code's own (the ones this manifest uses) and the ones the code sets.
-const BUILT_IN = new Set(['editorTextFocus', 'editorReadonly', 'editorLangId', 'resourceLangId', 'resourceExtname', 'resourceFilename', 'resourceScheme', 'view', 'viewItem', 'webviewId', 'activeWebviewPanelId', 'isWorkspaceTrusted', 'workspaceFolderCount', 'workbenchState', 'config', 'false', 'true', 'activeCustomEditorId', 'explorerResourceIsFolder', 'editorHasSelection', 'isWeb', 'shellExecutionSupported', 'processExecutionSupported', 'taskCommandsRegistered', 'resourcePath']);
+const BUILT_IN = new Set(['editorTextFocus', 'editorReadonly', 'editorLangId', 'resourceLangId', 'resourceExtname', 'resourceFilename', 'resourceScheme', 'view', 'viewItem', 'webviewId', 'activeWebviewPanelId', 'isWorkspaceTrusted', 'workspaceFolderCount', 'workbenchState', 'config', 'false', 'true', 'activeCustomEditorId', 'explorerResourceIsFolder', 'editorHasSelection', 'isWeb', 'shellExecutionSupported', 'processExecutionSupported', 'taskCommandsRegistered', 'resourcePath', 'webviewSection']);
 const setKeys = new Set([...code.matchAll(/(?:new ContextKey(?:<[^>]+>)?\(\s*'([^']+)'|'setContext',\s*'([^']+)')/g)].map((m) => m[1] ?? m[2]));
 const whens = [];
 (function collect(node, path) {
