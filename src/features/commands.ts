@@ -7,6 +7,8 @@ export const Commands = {
   toggleTask: 'executionTracker.toggleTask',
   /** Internal: set given tasks to one state (used by the tree's checkboxes). */
   setTaskState: 'executionTracker.setTaskState',
+  /** The "Toggle Task" item of a task checkbox's context menu in the Markdown preview. */
+  setTaskStateFromPreview: 'executionTracker.setTaskStateFromPreview',
   revealInTree: 'executionTracker.revealInTree',
   showOpenTasks: 'executionTracker.showOpenTasks',
   addTrackerFile: 'executionTracker.addTrackerFile',

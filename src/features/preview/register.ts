@@ -1,13 +1,15 @@
 // Ticking tasks in VS Code's built-in Markdown preview: a markdown-it plugin renders task checkboxes enabled, with
-// their source line and a session token; a preview script (previewScript.ts) turns a click into a URI for this
-// extension; the URI handler (toggleHandler.ts) validates it and runs the same safe edit as the editor command.
+// their source line and a `data-vscode-context` for the webview's context menu; the preview script
+// (previewScript.ts) opens that menu when a checkbox is clicked; its "Toggle Task" item runs
+// `executionTracker.setTaskStateFromPreview` (toggleFromPreview.ts), which validates and runs the safe edit.
 import { randomBytes } from 'node:crypto';
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
+import { taskCheckboxContext } from '../../core/preview/taskContext';
 import { taskCheckboxes, type RenderedTask } from '../../core/preview/taskCheckboxes';
-import { TOGGLE_PATH } from '../../core/preview/toggleRequest';
 import type { Services } from '../../services';
-import { PreviewToggleHandler } from './toggleHandler';
+import { Commands } from '../commands';
+import { toggleFromPreview } from './toggleFromPreview';
 
 export interface PreviewApi {
   /** Returned from activate(): the markdown extension calls it for `contributes.markdown.markdownItPlugins`. */
@@ -15,21 +17,17 @@ export interface PreviewApi {
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): PreviewApi {
-  // Only previews rendered in this session carry it, so a URI crafted elsewhere (a web page, a document link)
-  // cannot tick anything.
+  // Only checkboxes rendered by this extension in this session carry it, so a document's own raw HTML cannot
+  // forge a toggle.
   const token = randomBytes(16).toString('hex');
-  // The host's own scheme (`vscode`, `code-oss`, ...): a URI with it is routed to this extension's handler.
-  const endpoint = vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: TOGGLE_PATH }).toString();
-  context.subscriptions.push(vscode.window.registerUriHandler(new PreviewToggleHandler(token, services)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.setTaskStateFromPreview, (argument: unknown) => toggleFromPreview(argument, token, services)),
+  );
 
   const attributes = (task: RenderedTask, env: unknown): Array<readonly [string, string]> => {
     const document = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
-    return [
-      ['data-et-text', task.lineText],
-      ['data-et-endpoint', endpoint],
-      ['data-et-token', token],
-      ...(document instanceof vscode.Uri ? [['data-et-document', document.toString()] as const] : []),
-    ];
+    const uri = document instanceof vscode.Uri ? document.toString() : undefined;
+    return [['data-vscode-context', JSON.stringify(taskCheckboxContext(task.line, task.lineText, task.checked, token, uri))]];
   };
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
