@@ -62,11 +62,12 @@ export class StackCommands {
     return vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === value.folder) ? { ...value, profiles: splitList([...(value.profiles ?? [])]) } : undefined;
   }
 
-  /** Multi-select that keeps the order of clicks, shown in each item's description. */
+  /** Multi-select that keeps the order of clicks, shown in the title. */
   private pickFilesInOrder(files: readonly FoundFile[]): Promise<FoundFile[] | undefined> {
     return new Promise((resolve) => {
       const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { file: FoundFile }>();
-      pick.title = `${vscode.l10n.t('Docker Stack')} (1/2)`;
+      const title = `${vscode.l10n.t('Docker Stack')} (1/2)`;
+      pick.title = title;
       pick.placeholder = vscode.l10n.t('Compose files in the order compose should read them (later ones override earlier ones)');
       pick.canSelectMany = true;
       pick.ignoreFocusOut = true;
@@ -82,8 +83,8 @@ export class StackCommands {
       pick.onDidChangeSelection((selected) => {
         const now = selected.map((item) => item.file);
         order = [...order.filter((f) => now.includes(f)), ...now.filter((f) => !order.includes(f))];
-        pick.items = pick.items.map((item) => ({ ...item, description: order.includes(item.file) ? `#${order.indexOf(item.file) + 1}` : undefined }));
-        pick.selectedItems = pick.items.filter((item) => order.includes(item.file));
+        // The order shows in the title; the items are left alone (re-setting them would re-render under the mouse).
+        pick.title = order.length ? `${title}: ${order.map((f) => f.relative).join(' → ')}` : title;
       });
       pick.onDidAccept(() => finish(order));
       pick.onDidHide(() => finish(undefined));

@@ -79,7 +79,15 @@ const operations = {
   // Tasks the task providers offer (detected tasks), as the Run Task list would show them.
   async tasks({ type } = {}) {
     const tasks = await vscode.tasks.fetchTasks(type ? { type } : undefined);
-    return tasks.map((task) => ({ name: task.name, source: task.source, definition: toJson(task.definition), background: task.isBackground }));
+    return tasks.map((task) => ({
+      name: task.name,
+      source: task.source,
+      definition: toJson(task.definition),
+      background: task.isBackground,
+      // What would run: program and argv of a ProcessExecution (a ShellExecution shows up as `shell`).
+      process: task.execution instanceof vscode.ProcessExecution ? { command: task.execution.process, args: task.execution.args, cwd: task.execution.options?.cwd ?? null } : null,
+      shell: task.execution instanceof vscode.ShellExecution ? true : undefined,
+    }));
   },
   async workspace() {
     return {
