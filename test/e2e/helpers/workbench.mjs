@@ -180,10 +180,28 @@ export function workbench(page) {
       return page.locator(`${selectors.sidebar} ${selectors.treeRow}`).filter({ has: page.locator(selectors.treeLabel, { hasText: exactly(label) }) });
     },
 
+    /**
+     * Waits for a tree row, scrolling the side bar's trees as a user would: the lists are virtual, so a row
+     * below the fold (the Tracker view shares its container with the Runs view) is not in the DOM until shown.
+     */
     async waitTreeItem(label, timeout = TIMEOUT) {
+      const deadline = Date.now() + timeout;
       try {
-        await wb.treeItem(label).first().waitFor({ state: 'visible', timeout });
-        return wb.treeItem(label).first();
+        for (let direction = 1; ; direction = -direction) {
+          try {
+            await wb.treeItem(label).first().waitFor({ state: 'visible', timeout: Math.min(1500, Math.max(1, deadline - Date.now())) });
+            return wb.treeItem(label).first();
+          } catch (error) {
+            if (Date.now() >= deadline) throw error;
+          }
+          for (const list of await page.locator(`${selectors.sidebar} .monaco-list`).all()) {
+            const box = await list.boundingBox();
+            if (!box || box.height < 20) continue;
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+            for (let i = 0; i < 6; i++) await page.mouse.wheel(0, direction * box.height * 0.8);
+            if (await wb.treeItem(label).first().isVisible()) return wb.treeItem(label).first();
+          }
+        }
       } catch {
         const rows = (await wb.treeRows().catch(() => [])).map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.checked === null ? '' : r.checked ? '[x] ' : '[ ] '}${r.label}${r.description ? ` (${r.description})` : ''}`);
         throw new Error(`Timed out after ${timeout} ms waiting for tree item ${label}. The side bar tree shows:\n${rows.join('\n') || '(no rows)'}`);
