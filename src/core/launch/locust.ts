@@ -71,7 +71,8 @@ const opt = (field: string, value: unknown): string | undefined => {
 };
 
 function readValues(def: Record<string, unknown>): RunValues {
-  const locustfile = requireValid('locustfile', opt('locustfile', def.locustfile) ?? '', pathProblem);
+  // Without one, Locust itself looks for ./locustfile.py; saying so in the argv makes the command reproducible.
+  const locustfile = requireValid('locustfile', opt('locustfile', def.locustfile) ?? 'locustfile.py', pathProblem);
   const host = opt('host', def.host);
   const users = opt('users', def.users);
   const spawnRate = opt('spawnRate', def.spawnRate);
