@@ -109,6 +109,8 @@ export function commandCommand(args: readonly string[], write: (text: string) =>
   const [kind, ...rest] = args;
   if (!kind || !(kind in PROPERTIES)) throw new CliError(`command: expected locust, compose or pytest (usage: ${COMMAND_USAGE.split('\n')[0]})`);
   const { definition, json, locustVersion } = parse(kind, rest);
+  // Without --locustfile, Locust itself looks for ./locustfile.py; naming it keeps the printed command exact.
+  if (kind === 'locust' && !('locustfile' in definition)) definition.locustfile = 'locustfile.py';
   try {
     if (kind === 'locust' && locustVersion !== undefined && definition.role === undefined) {
       const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`));

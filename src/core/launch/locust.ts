@@ -71,8 +71,7 @@ const opt = (field: string, value: unknown): string | undefined => {
 };
 
 function readValues(def: Record<string, unknown>): RunValues {
-  // Without one, Locust itself looks for ./locustfile.py; saying so in the argv makes the command reproducible.
-  const locustfile = requireValid('locustfile', opt('locustfile', def.locustfile) ?? 'locustfile.py', pathProblem);
+  const locustfile = requireValid('locustfile', opt('locustfile', def.locustfile) ?? '', pathProblem);
   const host = opt('host', def.host);
   const users = opt('users', def.users);
   const spawnRate = opt('spawnRate', def.spawnRate);
