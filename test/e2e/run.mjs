@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { packageVsix } from '../../scripts/package.mjs';
 import { codeServerEntry } from '../../scripts/setup-e2e.mjs';
 import { installExtensions, startCodeServer, writeUserSettings, quietSettings } from './lib/codeServer.mjs';
+import { writeLanguagePacks } from './lib/languagePacks.mjs';
 import { cleanupAll, installCleanupHandlers, isStopping, onCleanup } from './lib/processes.mjs';
 import { copyWorkspace, repoRoot } from './lib/fixture.mjs';
 import { workbench } from './helpers/workbench.mjs';
@@ -97,7 +98,11 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   };
 
   try {
-    server = await startCodeServer({ userDataDir, extensionsDir, logFile: join(dir, 'code-server.log'), env: bridge.env });
+    if (scenario.locale) {
+      const languages = writeLanguagePacks(userDataDir, extensionsDir);
+      if (!languages.includes(scenario.locale)) throw new Error(`scenario ${scenario.name} wants locale ${scenario.locale}, but no installed language pack offers it (installed: ${languages.join(', ') || 'none'}); list the pack in the scenario's extensions`);
+    }
+    server = await startCodeServer({ userDataDir, extensionsDir, logFile: join(dir, 'code-server.log'), env: bridge.env, locale: scenario.locale });
     currentStep = 'open the workbench';
     context = await browser.newContext({ viewport });
     page = await context.newPage();
@@ -174,10 +179,13 @@ async function main() {
     // Packaged into the run's own temp dir, so concurrent runs (and npm run package) never share a file.
     const vsix = packageVsix({ out: join(work, 'execution-tracker.vsix'), quiet: true });
     const apiVsix = packageVsix({ cwd: join(repoRoot, 'test', 'e2e', 'api-extension'), build: false, out: join(work, 'api-extension.vsix'), quiet: true });
-    console.log(`# packaged ${vsix} and the API companion (${seconds(Date.now() - t)})`);
+    // Test-only extensions that selected scenarios ask for (folders relative to the repo, e.g. a language pack).
+    const extraDirs = [...new Set(scenarios.flatMap((s) => s.extensions ?? []))];
+    const extraVsixes = extraDirs.map((dir, i) => packageVsix({ cwd: join(repoRoot, dir), build: false, out: join(work, `extra-${i}.vsix`), quiet: true }));
+    console.log(`# packaged ${vsix}, the API companion${extraDirs.length ? ` and ${extraDirs.join(', ')}` : ''} (${seconds(Date.now() - t)})`);
     phase = 'install the VSIX files';
     t = Date.now();
-    installExtensions({ vsixPaths: [vsix, apiVsix], extensionsDir, userDataDir: join(work, 'install-user-data') });
+    installExtensions({ vsixPaths: [vsix, apiVsix, ...extraVsixes], extensionsDir, userDataDir: join(work, 'install-user-data') });
     console.log(`# installed into ${extensionsDir} (${seconds(Date.now() - t)})`);
     phase = 'launch Chromium';
     const browser = await chromium.launch({

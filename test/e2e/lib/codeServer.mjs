@@ -94,7 +94,7 @@ async function waitForHealthy(url, child, logText, timeoutMs) {
  * Starts code-server on 127.0.0.1:port without authentication and waits until it answers.
  * Its output goes to `logFile` (and stays readable through `log()`).
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, logFile, env = {}, folder, stdio = 'log' }) {
+export async function startCodeServer({ port, userDataDir, extensionsDir, logFile, env = {}, folder, locale, stdio = 'log' }) {
   port ??= await freePort();
   const args = [
     codeServerEntry,
@@ -105,6 +105,8 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, logFil
     '--disable-update-check',
     '--disable-getting-started-override',
   ];
+  // A display language other than English needs its language pack installed and listed in languagepacks.json.
+  if (locale) args.push('--locale', locale);
   if (folder) args.push(folder);
   const child = spawnTracked(process.execPath, args, {
     env: { ...process.env, ...env },
