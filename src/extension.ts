@@ -2,6 +2,7 @@
 // nothing happens at import time.
 import type * as vscode from 'vscode';
 import { createServices } from './services';
+import { configureCoreL10n } from './services/coreL10n';
 import { register as registerCharts } from './features/charts/register';
 import { register as registerChecks } from './features/checks/register';
 import { register as registerEditing } from './features/editing/register';
@@ -14,6 +15,7 @@ import { register as registerTree } from './features/tree/register';
 
 /** The returned object is the extension's API: the markdown preview calls `extendMarkdownIt` on it. */
 export function activate(context: vscode.ExtensionContext): PreviewApi {
+  configureCoreL10n();
   const services = createServices(context);
   registerEditing(context, services);
   registerTree(context, services);

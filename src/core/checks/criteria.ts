@@ -1,6 +1,7 @@
 // Criteria marked met (ticked, ✅, "ALL CRITERIA MET") whose measured value fails them. Three sources of the
 // measured value: the same line ("P99 <2s - ✅ 2.1s"), the "Current Metrics" block beside a "Target Metrics"
 // block, and the runs a "Final Status" line cites under "Exit Criteria".
+import * as l10n from '@vscode/l10n';
 import { repairMacRoman } from '../text/macRoman';
 import type { RunSummary, TrackerModel } from '../tracker/model';
 import { findMeasured, findThresholds, formatQuantity, passes, type MetricKey, type Threshold } from '../tracker/thresholds';
@@ -23,7 +24,7 @@ function failure(line: number, threshold: Threshold, measured: string, where: st
     line,
     startColumn: threshold.start,
     endColumn: threshold.end,
-    message: `"${readable(threshold.text)}" is marked met, but ${where} ${measured}.`,
+    message: l10n.t('"{0}" is marked met, but {1} {2}.', readable(threshold.text), where, measured),
   };
 }
 
@@ -37,7 +38,7 @@ function sameLineCriteria(lines: readonly string[], model: TrackerModel, skip: S
         (m) => m.start >= threshold.end && m.dimension === threshold.dimension && (m.metric === undefined || m.metric === threshold.metric),
       );
       if (!measured || passes(threshold, measured.value) || !claimedMet(model, line, text, threshold.end)) continue;
-      findings.push(failure(line, threshold, formatQuantity(measured.value, measured.dimension), 'the value beside it is'));
+      findings.push(failure(line, threshold, formatQuantity(measured.value, measured.dimension), l10n.t('the value beside it is')));
     }
   });
   return findings;
@@ -70,7 +71,7 @@ function targetCriteria(lines: readonly string[], model: TrackerModel, checked: 
     if (!now || !threshold || now.dimension !== threshold.dimension) continue;
     if (passes(threshold, now.value) || !TICK.test(repairMacRoman(kv[2]))) continue;
     const located = { ...threshold, start: threshold.start + offset, end: threshold.end + offset, text: `${kv[1].trim()} ${threshold.text}` };
-    findings.push(failure(line, located, `${formatQuantity(now.value, threshold.dimension)} (line ${now.line + 1})`, 'the current value is'));
+    findings.push(failure(line, located, l10n.t('{0} (line {1})', formatQuantity(now.value, threshold.dimension), now.line + 1), l10n.t('the current value is')));
   }
   return findings;
 }
@@ -99,9 +100,9 @@ function exitCriteria(lines: readonly string[], model: TrackerModel, checked: Se
       const failing = cited.flatMap((label) => {
         const run = model.runs.find((r) => r.label === label);
         const value = run ? read(run) : null;
-        return value !== null && !passes(threshold, value) ? [`${label} ${formatQuantity(value, threshold.dimension)} (line ${run!.line + 1})`] : [];
+        return value !== null && !passes(threshold, value) ? [l10n.t('{0} (line {1})', `${label} ${formatQuantity(value, threshold.dimension)}`, run!.line + 1)] : [];
       });
-      if (failing.length) findings.push(failure(line, threshold, failing.join(', '), `line ${statusLine + 1} cites runs that fail it:`));
+      if (failing.length) findings.push(failure(line, threshold, failing.join(', '), l10n.t('line {0} cites runs that fail it:', statusLine + 1)));
     }
   });
   return findings;

@@ -1,4 +1,5 @@
 // UTF-8 text mis-decoded as Mac Roman: one finding per file, with a fix that repairs every run at once.
+import * as l10n from '@vscode/l10n';
 import { findMacRomanMojibake } from '../text/macRoman';
 import type { CheckInput, RawFinding, TextEdit } from './types';
 
@@ -19,8 +20,8 @@ export function checkEncoding({ lines }: CheckInput): RawFinding[] {
       line: first.line,
       startColumn: first.startColumn,
       endColumn: first.endColumn,
-      message: `${edits.length} mis-encoded sequences on ${affectedLines} lines: UTF-8 text was read as Mac Roman (for example ${example}).`,
-      fixes: [{ title: 'Repair encoding (whole file)', edits }],
+      message: l10n.t('{0} mis-encoded sequences on {1} lines: UTF-8 text was read as Mac Roman (for example {2}).', edits.length, affectedLines, example),
+      fixes: [{ title: l10n.t('Repair encoding (whole file)'), edits }],
     },
   ];
 }

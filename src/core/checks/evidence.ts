@@ -1,4 +1,5 @@
 // Evidence the tracker cites: files that do not exist, and run summaries that disagree with their CSV.
+import * as l10n from '@vscode/l10n';
 import { nearestName } from '../text/nearest';
 import type { RunSummary } from '../tracker/model';
 import type { AggregatedNumbers, CheckInput, EvidenceAccess, RawFinding } from './types';
@@ -27,8 +28,8 @@ export function checkMissingEvidence({ model, evidence }: CheckInput): RawFindin
       line: ref.line,
       startColumn: ref.startColumn,
       endColumn: ref.endColumn,
-      message: `Evidence file "${ref.ref}" is not in the workspace.` + (nearest ? ` Did you mean "${nearest}"?` : ''),
-      ...(nearest ? { fixes: [{ title: `Change to "${nearest}"`, edits: [{ line: ref.line, startColumn: ref.startColumn, endColumn: ref.endColumn, newText: ref.ref.slice(0, ref.ref.length - baseName(ref.ref).length) + nearest }] }] } : {}),
+      message: nearest ? l10n.t('Evidence file "{0}" is not in the workspace. Did you mean "{1}"?', ref.ref, nearest) : l10n.t('Evidence file "{0}" is not in the workspace.', ref.ref),
+      ...(nearest ? { fixes: [{ title: l10n.t('Change to "{0}"', nearest), edits: [{ line: ref.line, startColumn: ref.startColumn, endColumn: ref.endColumn, newText: ref.ref.slice(0, ref.ref.length - baseName(ref.ref).length) + nearest }] }] } : {}),
     });
   }
   return findings;
@@ -80,7 +81,9 @@ export function checkEvidenceDrift({ lines, model, evidence }: CheckInput): RawF
         line: run.line,
         startColumn: 0,
         endColumn: lines[run.line].length,
-        message: `${run.label ?? 'This run'} summary disagrees with ${ref} (text vs CSV): ${differences.join('; ')}.`,
+        message: run.label
+          ? l10n.t('{0} summary disagrees with {1} (text vs CSV): {2}.', run.label, ref, differences.join('; '))
+          : l10n.t('This run summary disagrees with {0} (text vs CSV): {1}.', ref, differences.join('; ')),
       });
     }
   }

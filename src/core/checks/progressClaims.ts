@@ -1,4 +1,5 @@
 // "[#####-----] 50% Complete", "**Progress**: 100% COMPLETE" and "(100% overall)" against the checkboxes.
+import * as l10n from '@vscode/l10n';
 import { percent } from '../tracker/progress';
 import type { Progress, TrackerModel } from '../tracker/model';
 import type { CheckInput, RawFinding, TextEdit } from './types';
@@ -15,7 +16,7 @@ function scopeOf(model: TrackerModel, line: number): { progress: Progress; name:
     if (heading.line <= line && line < heading.endLine) best = index;
   });
   const heading = best >= 0 ? model.headings[best] : undefined;
-  if (!heading || heading.progress.total === 0) return { progress: model.counted, name: 'the whole tracker' };
+  if (!heading || heading.progress.total === 0) return { progress: model.counted, name: l10n.t('the whole tracker') };
   return { progress: heading.progress, name: `"${heading.title}"` };
 }
 
@@ -26,8 +27,8 @@ function finding(line: number, start: number, end: number, claimed: number, actu
     line,
     startColumn: start,
     endColumn: end,
-    message: `Claims ${claimed}% but ${scope} has ${actual.done}/${actual.total} tasks done (${computed}%).`,
-    fixes: [{ title: `Update the claim to ${computed}%`, edits }],
+    message: l10n.t('Claims {0}% but {1} has {2}/{3} tasks done ({4}%).', claimed, scope, actual.done, actual.total, computed),
+    fixes: [{ title: l10n.t('Update the claim to {0}%', computed), edits }],
   };
 }
 
@@ -69,7 +70,7 @@ export function checkProgressClaims({ lines, model }: CheckInput): RawFinding[] 
     if (overall && Number(overall[1]) >= 100 && model.counted.done < model.counted.total) {
       const start = overall.index;
       const computed = percent(model.counted);
-      findings.push(finding(line, start, start + overall[0].length, Number(overall[1]), model.counted, 'the whole tracker', [{ line, startColumn: start, endColumn: start + overall[1].length, newText: String(computed) }]));
+      findings.push(finding(line, start, start + overall[0].length, Number(overall[1]), model.counted, l10n.t('the whole tracker'), [{ line, startColumn: start, endColumn: start + overall[1].length, newText: String(computed) }]));
     }
   });
   return findings;

@@ -1,15 +1,24 @@
 // Headings and "**Week N Status**:" lines that claim a status their checkboxes contradict.
+import * as l10n from '@vscode/l10n';
 import { claimContradiction, describeContradiction } from '../tracker/claims';
 import type { ClaimedStatus, Progress } from '../tracker/model';
 import type { CheckInput, RawFinding } from './types';
 
-const STATUS_WORDS: Record<ClaimedStatus, string> = {
-  complete: 'complete',
-  'in-progress': 'in progress',
-  pending: 'pending',
-  blocked: 'blocked',
-  unknown: 'unknown',
-};
+// A function, not a table: the words are looked up in the display language when a finding is made.
+function statusWord(status: ClaimedStatus): string {
+  switch (status) {
+    case 'complete':
+      return l10n.t('complete');
+    case 'in-progress':
+      return l10n.t('in progress');
+    case 'pending':
+      return l10n.t('pending');
+    case 'blocked':
+      return l10n.t('blocked');
+    case 'unknown':
+      return l10n.t('unknown');
+  }
+}
 
 function contradiction(status: ClaimedStatus, progress: Progress): string | undefined {
   const found = claimContradiction(status, progress);
@@ -25,19 +34,19 @@ export function checkStatusClaims({ lines, model }: CheckInput): RawFinding[] {
     // A "**Week N Status**" line above `---` is a setext heading; it is judged as the week's status line below.
     if (weekStatusLines.has(heading.line) || heading.excluded) return;
     const why = contradiction(heading.status, heading.progress);
-    if (why) findings.push({ rule: 'status-claim', ...whole(heading.line), message: `"${heading.title}" ${why}.` });
+    if (why) findings.push({ rule: 'status-claim', ...whole(heading.line), message: l10n.t('"{0}" {1}.', heading.title, why) });
   });
 
   for (const week of model.weeks) {
     if (!week.statusLine) continue;
     const { line, status } = week.statusLine;
     const why = contradiction(status, week.progress);
-    if (why) findings.push({ rule: 'status-claim', ...whole(line), message: `Week ${week.number} status line ${why}.` });
+    if (why) findings.push({ rule: 'status-claim', ...whole(line), message: l10n.t('Week {0} status line {1}.', week.number, why) });
     if (week.status !== 'unknown' && status !== 'unknown' && status !== week.status) {
       findings.push({
         rule: 'status-claim',
         ...whole(line),
-        message: `Week ${week.number} heading (line ${week.line + 1}) says ${STATUS_WORDS[week.status]} but its status line says ${STATUS_WORDS[status]}.`,
+        message: l10n.t('Week {0} heading (line {1}) says {2} but its status line says {3}.', week.number, week.line + 1, statusWord(week.status), statusWord(status)),
       });
     }
   }

@@ -1,4 +1,5 @@
 // Duplicated rows in markdown tables (the seed repeats "| 6 (Tier 3 Testing) | ...").
+import * as l10n from '@vscode/l10n';
 import type { CheckInput, RawFinding } from './types';
 
 const ROW = /^\s*\|.*\|\s*$/;
@@ -28,8 +29,8 @@ export function checkDuplicateRows({ lines }: CheckInput): RawFinding[] {
       line,
       startColumn: 0,
       endColumn: text.length,
-      message: `This table row repeats line ${first + 1}.`,
-      fixes: [{ title: 'Delete the duplicated row', edits: [{ line, startColumn: 0, endLine: line + 1, endColumn: 0, newText: '' }] }],
+      message: l10n.t('This table row repeats line {0}.', first + 1),
+      fixes: [{ title: l10n.t('Delete the duplicated row'), edits: [{ line, startColumn: 0, endLine: line + 1, endColumn: 0, newText: '' }] }],
     });
   });
   return findings;

@@ -1,19 +1,21 @@
 // Findings: where a tracker contradicts itself or its evidence. Positions are 0-based; the CLI prints 1-based.
+import * as l10n from '@vscode/l10n';
 import type { TrackerModel } from '../tracker/model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
+// Titles are functions so that they are looked up in the display language when shown, not at import.
 export const RULES = {
-  'progress-claim': { severity: 'error', title: 'Progress claim disagrees with the checkboxes' },
-  'status-claim': { severity: 'warning', title: 'Status claim disagrees with the checkboxes' },
-  'criteria': { severity: 'error', title: 'A criterion marked met fails against the measured value' },
-  'evidence-drift': { severity: 'warning', title: 'Run summary disagrees with the CSV it cites' },
-  'evidence-missing': { severity: 'warning', title: 'Referenced evidence file is missing' },
-  'encoding': { severity: 'warning', title: 'Text was mis-decoded (UTF-8 read as Mac Roman)' },
-  'duplicate-row': { severity: 'warning', title: 'Duplicated table row' },
-  'comma-tags': { severity: 'error', title: 'Locust tags joined with commas' },
-} as const satisfies Record<string, { severity: Severity; title: string }>;
+  'progress-claim': { severity: 'error', title: () => l10n.t('Progress claim disagrees with the checkboxes') },
+  'status-claim': { severity: 'warning', title: () => l10n.t('Status claim disagrees with the checkboxes') },
+  'criteria': { severity: 'error', title: () => l10n.t('A criterion marked met fails against the measured value') },
+  'evidence-drift': { severity: 'warning', title: () => l10n.t('Run summary disagrees with the CSV it cites') },
+  'evidence-missing': { severity: 'warning', title: () => l10n.t('Referenced evidence file is missing') },
+  'encoding': { severity: 'warning', title: () => l10n.t('Text was mis-decoded (UTF-8 read as Mac Roman)') },
+  'duplicate-row': { severity: 'warning', title: () => l10n.t('Duplicated table row') },
+  'comma-tags': { severity: 'error', title: () => l10n.t('Locust tags joined with commas') },
+} as const satisfies Record<string, { severity: Severity; title: () => string }>;
 
 export type RuleId = keyof typeof RULES;
 

@@ -1,6 +1,7 @@
 // `docker compose` command lines: the stack up/down/restart/logs, and the prefix used to run a program inside
 // a service (`docker compose -f a.yml exec SERVICE ...`). Order follows the team's own command:
 // docker compose -f docker-compose.yml -f docker-compose-pgbouncer.yml --profile celery up -d --build
+import * as l10n from '@vscode/l10n';
 import type { Binaries, CommandLine } from './types';
 import { integerProblem, LaunchInputError, nameProblem, pathProblem, requireAll, requireValid } from './validate';
 import { optionalBoolean, optionalList, optionalPaths, optionalString } from './values';
@@ -55,7 +56,7 @@ export function composeGlobalArgs(project: ComposeProject, names: ComposeFieldNa
 export function buildComposeCommand(definition: Record<string, unknown>, binaries: Binaries = {}): CommandLine {
   const action = definition.action;
   if (typeof action !== 'string' || !(COMPOSE_ACTIONS as readonly string[]).includes(action)) {
-    throw new LaunchInputError('action', `expected one of ${COMPOSE_ACTIONS.join(', ')}, got ${JSON.stringify(action ?? null)}`);
+    throw new LaunchInputError('action', l10n.t('expected one of {0}, got {1}', COMPOSE_ACTIONS.join(', '), JSON.stringify(action ?? null)));
   }
   const args = composeGlobalArgs(definition);
   const services = requireAll('services', optionalList('services', definition.services), nameProblem);
@@ -63,8 +64,8 @@ export function buildComposeCommand(definition: Record<string, unknown>, binarie
   const detached = optionalBoolean('detached', definition.detached) ?? true;
   const scale = scaleArgs(definition.scale);
   if (action !== 'up') {
-    if (build) throw new LaunchInputError('build', `only applies to "up", not "${action}"`);
-    if (scale.length) throw new LaunchInputError('scale', `only applies to "up", not "${action}"`);
+    if (build) throw new LaunchInputError('build', l10n.t('only applies to "up", not "{0}"', action));
+    if (scale.length) throw new LaunchInputError('scale', l10n.t('only applies to "up", not "{0}"', action));
   }
   args.push(action);
   if (action === 'up') {
@@ -75,14 +76,14 @@ export function buildComposeCommand(definition: Record<string, unknown>, binarie
     args.push('--follow', '--tail', '200');
   }
   // `down` takes no services in older compose releases; stopping a subset is `stop`, which is not offered.
-  if (action === 'down' && services.length) throw new LaunchInputError('services', '"down" stops the whole project; leave services empty');
+  if (action === 'down' && services.length) throw new LaunchInputError('services', l10n.t('"down" stops the whole project; leave services empty'));
   args.push(...services);
   return { command: binaries.docker ?? 'docker', args };
 }
 
 function scaleArgs(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (typeof value !== 'object' || Array.isArray(value)) throw new LaunchInputError('scale', 'expected an object of SERVICE: count pairs');
+  if (typeof value !== 'object' || Array.isArray(value)) throw new LaunchInputError('scale', l10n.t('expected an object of SERVICE: count pairs'));
   const args: string[] = [];
   for (const [service, count] of Object.entries(value as Record<string, unknown>)) {
     requireValid('scale', service, nameProblem);

@@ -1,5 +1,6 @@
 // The CSV prefix a new run gets, from a template in the team's naming scheme (hasil_test_v49_200u_r4) and the
 // next run version not yet used by any result file or any run the tracker mentions.
+import * as l10n from '@vscode/l10n';
 import { groupRuns } from '../locust/naming';
 import { csvPrefixProblem } from './validate';
 
@@ -24,7 +25,7 @@ export function nextRunVersion(fileNames: readonly string[], labels: readonly (s
 /** Fills `{field}` placeholders; unknown placeholders are an error naming them. */
 export function fillCsvPrefixTemplate(template: string, values: Partial<Record<TemplateField, string | number>>): { prefix: string } | { error: string } {
   const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((name) => !(TEMPLATE_FIELDS as readonly string[]).includes(name));
-  if (unknown.length) return { error: `unknown placeholder {${unknown[0]}} in the CSV prefix template; use ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}` };
+  if (unknown.length) return { error: l10n.t('unknown placeholder {0} in the CSV prefix template; use {1}', `{${unknown[0]}}`, TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')) };
   let prefix = template.replace(/\{(\w+)\}/g, (_, name: TemplateField) => {
     const value = values[name];
     // A missing value drops its placeholder; runs of separators left behind are tidied below.
@@ -32,5 +33,5 @@ export function fillCsvPrefixTemplate(template: string, values: Partial<Record<T
   });
   prefix = prefix.replace(/_{2,}/g, '_').replace(/^[_.-]+|[_-]+$/g, '');
   const problem = csvPrefixProblem(prefix);
-  return problem ? { error: `the CSV prefix template gives ${problem}` } : { prefix };
+  return problem ? { error: l10n.t('the CSV prefix template gives {0}', problem) } : { prefix };
 }

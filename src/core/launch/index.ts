@@ -3,7 +3,7 @@ export type { Binaries, CommandLine, Scalar } from './types';
 export * from './validate';
 export { buildComposeCommand, COMPOSE_ACTIONS, composeGlobalArgs, inService, type ComposeAction, type ComposeDefinition } from './compose';
 export { buildLocustCommand, DEFAULT_MASTER_PORT, planDistributed, statsFileFor, type DistributedPlan, type LocustDefinition } from './locust';
-export { EMPTY_VERSION_PROBLEM, parseLocustVersion, type LocustVersionInfo } from './locustVersion';
+export { emptyVersionProblem, parseLocustVersion, type LocustVersionInfo } from './locustVersion';
 export { buildPytestCommand, splitArgs, type PytestDefinition, type PytestReportFiles } from './pytest';
 export { DEFAULT_CSV_PREFIX_TEMPLATE, fillCsvPrefixTemplate, nextRunVersion, TEMPLATE_FIELDS, type TemplateField } from './csvPrefix';
 export { definesUserClass, findLocustTags, findUserClasses } from './locustfile';

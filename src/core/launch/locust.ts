@@ -1,6 +1,7 @@
 // `locust` command lines for a headless run: local, in a compose service, and distributed (one master plus N
 // workers on 127.0.0.1, or `--processes N` on Locust 2.19+). Tags are split by us and passed as separate argv
 // items after one `--tags`: Locust takes `--tags api,page` as a single tag and runs nothing.
+import * as l10n from '@vscode/l10n';
 import { inService } from './compose';
 import type { LocustVersionInfo } from './locustVersion';
 import type { Binaries, CommandLine } from './types';
@@ -78,11 +79,11 @@ function readValues(def: Record<string, unknown>): RunValues {
   const runTime = opt('runTime', def.runTime);
   const csvPrefix = opt('csvPrefix', def.csvPrefix);
   const fullHistory = optionalBoolean('fullHistory', def.fullHistory) ?? false;
-  if (fullHistory && csvPrefix === undefined) throw new LaunchInputError('fullHistory', 'needs a csvPrefix (Locust refuses --csv-full-history without --csv)');
+  if (fullHistory && csvPrefix === undefined) throw new LaunchInputError('fullHistory', l10n.t('needs a csvPrefix (Locust refuses --csv-full-history without --csv)'));
   let html: string | undefined;
   if (typeof def.html === 'boolean' || def.html === 'true' || def.html === 'false') {
     if (def.html === true || def.html === 'true') {
-      if (csvPrefix === undefined) throw new LaunchInputError('html', 'true needs a csvPrefix to name the report; or give the report path instead');
+      if (csvPrefix === undefined) throw new LaunchInputError('html', l10n.t('true needs a csvPrefix to name the report; or give the report path instead'));
       html = `${csvPrefix}_report.html`;
     }
   } else {
@@ -152,7 +153,7 @@ function program(args: string[], values: RunValues, binaries: Binaries): Command
 export function buildLocustCommand(def: Record<string, unknown>, binaries: Binaries = {}): CommandLine {
   const values = readValues(def);
   const role = opt('role', def.role);
-  if (role !== undefined && role !== 'master' && role !== 'worker') throw new LaunchInputError('role', `expected "master" or "worker", got ${JSON.stringify(role)}`);
+  if (role !== undefined && role !== 'master' && role !== 'worker') throw new LaunchInputError('role', l10n.t('expected "master" or "worker", got {0}', JSON.stringify(role)));
   const workers = workerCount(def);
   const args = ['-f', values.locustfile, ...tagArgs(values)];
   if (role === 'worker') {
@@ -160,7 +161,7 @@ export function buildLocustCommand(def: Record<string, unknown>, binaries: Binar
   } else {
     args.push('--headless', ...runArgs(values));
     if (role === 'master') {
-      if (workers === undefined) throw new LaunchInputError('workers', 'a master needs the number of workers to wait for');
+      if (workers === undefined) throw new LaunchInputError('workers', l10n.t('a master needs the number of workers to wait for'));
       args.push('--master', '--master-bind-host', '127.0.0.1', '--master-bind-port', masterPort(def), '--expect-workers', String(workers));
     } else if (workers !== undefined) {
       args.push('--processes', String(workers));
@@ -185,10 +186,10 @@ export interface DistributedPlan {
  */
 export function planDistributed(def: Record<string, unknown>, locust: LocustVersionInfo, binaries: Binaries = {}): DistributedPlan {
   const workers = workerCount(def);
-  if (workers === undefined) throw new LaunchInputError('workers', 'give the number of worker processes (at least 1)');
-  if (!locust.distributedWorks) throw new LaunchInputError('workers', locust.problem ?? 'the installed Locust cannot run distributed');
+  if (workers === undefined) throw new LaunchInputError('workers', l10n.t('give the number of worker processes (at least 1)'));
+  if (!locust.distributedWorks) throw new LaunchInputError('workers', locust.problem ?? l10n.t('the installed Locust cannot run distributed'));
   if (opt('composeService', def.composeService) !== undefined) {
-    throw new LaunchInputError('composeService', 'a distributed run in compose scales the worker service: use a compose task with "scale" and run the master in its service');
+    throw new LaunchInputError('composeService', l10n.t('a distributed run in compose scales the worker service: use a compose task with "scale" and run the master in its service'));
   }
   const base = { ...def, role: undefined, workers };
   if (locust.supportsProcesses) return { mode: 'processes', master: buildLocustCommand(base, binaries), workers: [] };

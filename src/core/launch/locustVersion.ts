@@ -1,6 +1,7 @@
 // What the installed Locust can do, from `locust --version`. Debian's python3-locust 2.12.1 prints `locust `
 // (its version string is empty), and that emptiness breaks distributed mode: the master reads the worker's
 // empty version as "pre 2.0" and rejects every worker. See shared/docs/locust-formats.md §3.7.
+import * as l10n from '@vscode/l10n';
 
 export interface LocustVersionInfo {
   /** "2.12.1", or null when Locust printed no version. */
@@ -13,20 +14,23 @@ export interface LocustVersionInfo {
   readonly problem?: string;
 }
 
-export const EMPTY_VERSION_PROBLEM =
-  'The installed Locust reports an empty version (Debian\'s python3-locust 2.12.1 does), so its master rejects every worker as "pre 2.0" and a distributed run would wait for workers for ever. ' +
-  'Install Locust 2.19 or later with pip (it runs workers with --processes), or run a single-process load test.';
+/** A function, so the text is looked up in the display language when the problem is reported. */
+export function emptyVersionProblem(): string {
+  return l10n.t(
+    'The installed Locust reports an empty version (Debian\'s python3-locust 2.12.1 does), so its master rejects every worker as "pre 2.0" and a distributed run would wait for workers for ever. Install Locust 2.19 or later with pip (it runs workers with --processes), or run a single-process load test.',
+  );
+}
 
 /** Parses `locust --version` / `locust -V` output (2.12.1: `locust 2.12.1`; 2.46: `locust 2.46.3 from /x (Python 3.12)`). */
 export function parseLocustVersion(output: string): LocustVersionInfo {
   const match = /(?:^|\n)[ \t]*locust[ \t]*([^\s(]*)/i.exec(output);
   const raw = match?.[1] ?? '';
   const version = /^\d+(?:\.\d+)*/.exec(raw)?.[0] ?? null;
-  if (!version) return { version: null, supportsProcesses: false, distributedWorks: false, problem: EMPTY_VERSION_PROBLEM };
+  if (!version) return { version: null, supportsProcesses: false, distributedWorks: false, problem: emptyVersionProblem() };
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const supportsProcesses = major > 2 || (major === 2 && minor >= 19);
   if (major < 1) {
-    return { version, supportsProcesses: false, distributedWorks: false, problem: `Locust ${version} is older than 1.0; its distributed options (--master, --worker) are named differently. Install Locust 2.19 or later.` };
+    return { version, supportsProcesses: false, distributedWorks: false, problem: l10n.t('Locust {0} is older than 1.0; its distributed options (--master, --worker) are named differently. Install Locust 2.19 or later.', version) };
   }
   return { version, supportsProcesses, distributedWorks: true };
 }

@@ -1,6 +1,7 @@
 // `pytest` command lines: arguments as given, optional coverage, optionally inside a compose service. Results
 // are read back from files pytest writes itself (--junitxml, --cov-report=xml:...), never scraped from a
 // terminal, so the task stays a plain ProcessExecution.
+import * as l10n from '@vscode/l10n';
 import { inService } from './compose';
 import type { Binaries, CommandLine } from './types';
 import { LaunchInputError, nameProblem, pathProblem, requireValid, unsafeReason } from './validate';
@@ -57,7 +58,7 @@ export function splitArgs(text: string): string[] {
 function readArgs(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const args = typeof value === 'string' ? splitArgs(value) : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
-  if (!args) throw new LaunchInputError('args', 'expected an array of strings or one string');
+  if (!args) throw new LaunchInputError('args', l10n.t('expected an array of strings or one string'));
   for (const arg of args) {
     const problem = unsafeReason(arg);
     if (problem) throw new LaunchInputError('args', problem);

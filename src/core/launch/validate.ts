@@ -2,6 +2,7 @@
 // shell metacharacters are harmless as argv items; what is refused is what VS Code or the program itself would
 // misread: `${...}` (VS Code expands variables inside task arguments), line breaks and NUL, values that start
 // with `-` where a value is expected (they would be read as options), and anything not of the expected kind.
+import * as l10n from '@vscode/l10n';
 
 /** A value that cannot be used, with the field it came from; the message is one line a user can act on. */
 export class LaunchInputError extends Error {
@@ -27,10 +28,10 @@ export function quoteForMessage(value: string): string {
 
 /** Why `value` is unsafe in any argv item, or undefined when it is fine. */
 export function unsafeReason(value: string): string | undefined {
-  if (value.includes('${')) return `${quoteForMessage(value)} contains "\${", which VS Code would expand as a variable in a task argument; remove it`;
-  if (/[\r\n]/.test(value)) return 'contains a line break; use a single line';
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return 'contains a control character (NUL or similar); remove it';
-  if (value.length > MAX_VALUE_LENGTH) return `is ${value.length} characters long; at most ${MAX_VALUE_LENGTH} are accepted`;
+  if (value.includes('${')) return l10n.t('{0} contains "${", which VS Code would expand as a variable in a task argument; remove it', quoteForMessage(value));
+  if (/[\r\n]/.test(value)) return l10n.t('contains a line break; use a single line');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return l10n.t('contains a control character (NUL or similar); remove it');
+  if (value.length > MAX_VALUE_LENGTH) return l10n.t('is {0} characters long; at most {1} are accepted', value.length, MAX_VALUE_LENGTH);
   return undefined;
 }
 
@@ -44,16 +45,16 @@ function firstProblem(value: string, ...checks: Check[]): string | undefined {
   return undefined;
 }
 
-const notEmpty: Check = (value) => (value.trim() === '' ? 'is empty' : undefined);
-const notOption: Check = (value) => (value.startsWith('-') ? `${quoteForMessage(value)} starts with "-" and would be read as an option` : undefined);
+const notEmpty: Check = (value) => (value.trim() === '' ? l10n.t('is empty') : undefined);
+const notOption: Check = (value) => (value.startsWith('-') ? l10n.t('{0} starts with "-" and would be read as an option', quoteForMessage(value)) : undefined);
 
 /** Users: a whole number of at least 1. */
 export function usersProblem(value: string): string | undefined {
   return firstProblem(value.trim(), unsafeReason, notEmpty, (v) => {
-    if (!/^\d+$/.test(v)) return `${quoteForMessage(v)} is not a whole number of users (at least 1)`;
+    if (!/^\d+$/.test(v)) return l10n.t('{0} is not a whole number of users (at least 1)', quoteForMessage(v));
     const n = Number(v);
-    if (n < 1) return 'must be at least 1';
-    if (n > MAX_USERS) return `must be at most ${MAX_USERS}`;
+    if (n < 1) return l10n.t('must be at least 1');
+    if (n > MAX_USERS) return l10n.t('must be at most {0}', MAX_USERS);
     return undefined;
   });
 }
@@ -61,9 +62,9 @@ export function usersProblem(value: string): string | undefined {
 /** Spawn rate: users per second, a number above 0 (fractions allowed: 0.5 is one user every two seconds). */
 export function spawnRateProblem(value: string): string | undefined {
   return firstProblem(value.trim(), unsafeReason, notEmpty, (v) => {
-    if (!/^\d+(?:\.\d+)?$/.test(v)) return `${quoteForMessage(v)} is not a number of users per second`;
-    if (Number(v) <= 0) return 'must be greater than 0';
-    if (Number(v) > MAX_USERS) return `must be at most ${MAX_USERS}`;
+    if (!/^\d+(?:\.\d+)?$/.test(v)) return l10n.t('{0} is not a number of users per second', quoteForMessage(v));
+    if (Number(v) <= 0) return l10n.t('must be greater than 0');
+    if (Number(v) > MAX_USERS) return l10n.t('must be at most {0}', MAX_USERS);
     return undefined;
   });
 }
@@ -71,9 +72,9 @@ export function spawnRateProblem(value: string): string | undefined {
 /** Whole number in [min, max] (workers, ports). */
 export function integerProblem(value: string, min: number, max: number): string | undefined {
   return firstProblem(value.trim(), unsafeReason, notEmpty, (v) => {
-    if (!/^\d+$/.test(v)) return `${quoteForMessage(v)} is not a whole number`;
+    if (!/^\d+$/.test(v)) return l10n.t('{0} is not a whole number', quoteForMessage(v));
     const n = Number(v);
-    return n < min || n > max ? `must be between ${min} and ${max}` : undefined;
+    return n < min || n > max ? l10n.t('must be between {0} and {1}', min, max) : undefined;
   });
 }
 
@@ -85,9 +86,9 @@ const TIMESPAN = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 export function durationProblem(value: string): string | undefined {
   return firstProblem(value.trim(), unsafeReason, notEmpty, (v) => {
     const match = /^\d+$/.test(v) ? [v, undefined, undefined, v] : TIMESPAN.exec(v);
-    if (!match) return `${quoteForMessage(v)} is not a Locust duration; use e.g. 45s, 10m, 1h30m`;
+    if (!match) return l10n.t('{0} is not a Locust duration; use e.g. 45s, 10m, 1h30m', quoteForMessage(v));
     const seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
-    return seconds > 0 ? undefined : 'must be longer than zero';
+    return seconds > 0 ? undefined : l10n.t('must be longer than zero');
   });
 }
 
@@ -106,28 +107,28 @@ const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** A name: a compose service or profile, a user class, a tag. */
 export function nameProblem(value: string): string | undefined {
   return firstProblem(value, unsafeReason, notEmpty, notOption, (v) =>
-    NAME.test(v) ? undefined : `${quoteForMessage(v)} is not a name (letters, digits, "_", "." and "-", not starting with "-")`,
+    NAME.test(v) ? undefined : l10n.t('{0} is not a name (letters, digits, "_", "." and "-", not starting with "-")', quoteForMessage(v)),
   );
 }
 
 /** Environment variable name as POSIX defines it. */
 export function envNameProblem(value: string): string | undefined {
-  return firstProblem(value, unsafeReason, notEmpty, (v) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : `${quoteForMessage(v)} is not an environment variable name`));
+  return firstProblem(value, unsafeReason, notEmpty, (v) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : l10n.t('{0} is not an environment variable name', quoteForMessage(v))));
 }
 
 /** Target host: an absolute http(s) URL without spaces or credentials. */
 export function hostProblem(value: string): string | undefined {
   return firstProblem(value.trim(), unsafeReason, notEmpty, (v) => {
     if (/\s/.test(v)) return `${quoteForMessage(v)} contains a space`;
-    if (!/^https?:\/\//i.test(v)) return `${quoteForMessage(v)} is not an http:// or https:// URL`;
+    if (!/^https?:\/\//i.test(v)) return l10n.t('{0} is not an http:// or https:// URL', quoteForMessage(v));
     let url: URL;
     try {
       url = new URL(v);
     } catch {
-      return `${quoteForMessage(v)} is not a valid URL`;
+      return l10n.t('{0} is not a valid URL', quoteForMessage(v));
     }
-    if (!url.hostname) return `${quoteForMessage(v)} has no host name`;
-    if (url.username || url.password) return 'must not contain a user name or password (they would show in the task list and logs)';
+    if (!url.hostname) return l10n.t('{0} has no host name', quoteForMessage(v));
+    if (url.username || url.password) return l10n.t('must not contain a user name or password (they would show in the task list and logs)');
     return undefined;
   });
 }
@@ -138,10 +139,10 @@ export function hostProblem(value: string): string | undefined {
  */
 export function pathProblem(value: string): string | undefined {
   return firstProblem(value, unsafeReason, notEmpty, notOption, (v) => {
-    if (v.trim() !== v) return `${quoteForMessage(v)} starts or ends with a space`;
+    if (v.trim() !== v) return l10n.t('{0} starts or ends with a space', quoteForMessage(v));
     // No path needs shell or quoting characters; refusing them keeps cited evidence names and logs unambiguous.
-    if (/[;|&$`<>"'*?]/.test(v)) return `${quoteForMessage(v)} contains a character that does not belong in a file name (; | & $ \` < > " ' * ?)`;
-    if (v.split(/[\\/]/).includes('..')) return `${quoteForMessage(v)} contains a ".." segment; give a path inside the workspace`;
+    if (/[;|&$`<>"'*?]/.test(v)) return l10n.t('{0} contains a character that does not belong in a file name (; | & $ ` < > " \' * ?)', quoteForMessage(v));
+    if (v.split(/[\\/]/).includes('..')) return l10n.t('{0} contains a ".." segment; give a path inside the workspace', quoteForMessage(v));
     return undefined;
   });
 }
@@ -149,9 +150,9 @@ export function pathProblem(value: string): string | undefined {
 /** A CSV prefix: a relative path of names (`results/hasil_test_v49_200u`); no spaces, so files stay easy to cite. */
 export function csvPrefixProblem(value: string): string | undefined {
   return firstProblem(value, pathProblem, (v) => {
-    if (/^([A-Za-z]:)?[\\/]/.test(v)) return `${quoteForMessage(v)} is absolute; give a path relative to the workspace folder`;
+    if (/^([A-Za-z]:)?[\\/]/.test(v)) return l10n.t('{0} is absolute; give a path relative to the workspace folder', quoteForMessage(v));
     const bad = v.split('/').find((part) => !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(part));
-    return bad === undefined ? undefined : `${quoteForMessage(v)} is not a CSV prefix (folders and names of letters, digits, "_", "." and "-")`;
+    return bad === undefined ? undefined : l10n.t('{0} is not a CSV prefix (folders and names of letters, digits, "_", "." and "-")', quoteForMessage(v));
   });
 }
 

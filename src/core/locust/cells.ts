@@ -1,4 +1,5 @@
 // Cell values: numbers, with Locust's N/A (0 requests) and empty cells read as null, anything else an error.
+import * as l10n from '@vscode/l10n';
 import { LocustReadError } from './errors';
 
 export function numberOrNull(cell: string | undefined): number | null | undefined {
@@ -13,7 +14,7 @@ export function numberOrNull(cell: string | undefined): number | null | undefine
 export function readNumber(cells: string[], at: number | undefined, column: string, file: string, line: number): number | null {
   if (at === undefined) return null;
   const value = numberOrNull(cells[at]);
-  if (value === undefined) throw new LocustReadError(file, `column "${column}" holds ${JSON.stringify(cells[at])}, expected a number or N/A`, line);
+  if (value === undefined) throw new LocustReadError(file, l10n.t('column "{0}" holds {1}, expected a number or N/A', column, JSON.stringify(cells[at])), line);
   return value;
 }
 
@@ -23,6 +24,6 @@ export function readCount(cells: string[], at: number | undefined, column: strin
 
 /** Rows shorter than the header are what a file cut mid-write (or mid-copy) looks like. */
 export function checkWidth(cells: string[], width: number, file: string, line: number): void {
-  if (cells.length < width) throw new LocustReadError(file, `row has ${cells.length} fields but the header has ${width} (truncated row?)`, line);
-  if (cells.length > width) throw new LocustReadError(file, `row has ${cells.length} fields but the header has ${width} (unquoted comma in a name?)`, line);
+  if (cells.length < width) throw new LocustReadError(file, l10n.t('row has {0} fields but the header has {1} (truncated row?)', cells.length, width), line);
+  if (cells.length > width) throw new LocustReadError(file, l10n.t('row has {0} fields but the header has {1} (unquoted comma in a name?)', cells.length, width), line);
 }

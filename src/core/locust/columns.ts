@@ -1,5 +1,6 @@
 // Header rows: which Locust file a header belongs to, and where each column is, by name (never by position),
 // with the aliases older Locust versions used (shared/docs/locust-formats.md §1.10).
+import * as l10n from '@vscode/l10n';
 import { LocustReadError } from './errors';
 
 export type LocustFileKind = 'stats' | 'requests' | 'distribution' | 'history' | 'failures' | 'exceptions';
@@ -80,10 +81,12 @@ export function classifyHeader(header: HeaderMap): LocustFileKind | null {
 /** Fails with one clear message when a column the reader needs is not in the header. */
 export function requireColumns(header: HeaderMap, keys: readonly ColumnKey[], file: string): void {
   const missing = keys.filter((key) => header.index[key] === undefined);
-  if (missing.length) throw new LocustReadError(file, `header lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((key) => `"${ALIASES[key][0]}"`).join(', ')}`, 1);
+  if (missing.length) throw new LocustReadError(file, missing.length > 1
+    ? l10n.t('header lacks the columns {0}', missing.map((key) => `"${ALIASES[key][0]}"`).join(', '))
+    : l10n.t('header lacks the column {0}', `"${ALIASES[missing[0]][0]}"`), 1);
 }
 
 export function describeUnknownHeader(cells: string[]): string {
   const shown = cells.slice(0, 4).join(',');
-  return `not a Locust result: the first line (${JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown)}) is not a header of a Locust _stats, _stats_history, _failures, _exceptions, _requests or _distribution CSV`;
+  return l10n.t('not a Locust result: the first line ({0}) is not a header of a Locust _stats, _stats_history, _failures, _exceptions, _requests or _distribution CSV', JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown));
 }

@@ -1,5 +1,6 @@
 // RFC 4180 records for the small Locust files (stats, failures, exceptions), through csv-parse's sync API.
 // The large history file has its own streaming reader (historyLines.ts); these files are a few KB.
+import * as l10n from '@vscode/l10n';
 import { parse } from 'csv-parse/sync';
 import { LocustReadError } from './errors';
 
@@ -33,7 +34,7 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (error) {
     const { code, lines } = error as { code?: string; lines?: number };
-    const what = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (file truncated?)' : `not valid CSV (${(error as Error).message})`;
+    const what = code === 'CSV_QUOTE_NOT_CLOSED' ? l10n.t('a quoted field is never closed (file truncated?)') : l10n.t('not valid CSV ({0})', (error as Error).message);
     throw new LocustReadError(file, what, lines);
   }
   // info.lines is where a record ends; it starts as many lines earlier as its fields hold newlines.

@@ -1,5 +1,6 @@
 // Bytes -> text for Locust files. Locust opens its files without encoding=, so they are in the writer's locale
 // encoding: UTF-8 on Linux/macOS, cp1252 or GBK on Windows (a real GBK file is in the fixtures).
+import * as l10n from '@vscode/l10n';
 import { LocustReadError } from './errors';
 
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'windows-1252';
@@ -37,8 +38,8 @@ export function detectEncoding(sample: Uint8Array): TextEncodingName {
 }
 
 export function decodeLocustBytes(bytes: Uint8Array, file: string): DecodedText {
-  if (bytes.length === 0) throw new LocustReadError(file, 'file is empty, expected a Locust result (CSV or HTML report)');
-  if (looksBinary(bytes)) throw new LocustReadError(file, 'looks binary (contains NUL bytes), expected a Locust CSV or HTML report');
+  if (bytes.length === 0) throw new LocustReadError(file, l10n.t('file is empty, expected a Locust result (CSV or HTML report)'));
+  if (looksBinary(bytes)) throw new LocustReadError(file, l10n.t('looks binary (contains NUL bytes), expected a Locust CSV or HTML report'));
   const encoding = detectEncoding(bytes);
   // ignoreBOM: false strips a leading UTF-8 BOM; non-fatal so odd bytes become U+FFFD rather than failing.
   const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
@@ -47,5 +48,5 @@ export function decodeLocustBytes(bytes: Uint8Array, file: string): DecodedText 
 
 export function encodingNote(encoding: TextEncodingName): string[] {
   if (encoding === 'utf-8') return [];
-  return [`Text is not UTF-8; decoded as ${encoding} (Locust writes files in the machine's locale encoding; run it with PYTHONUTF8=1 on Windows).`];
+  return [l10n.t('Text is not UTF-8; decoded as {0} (Locust writes files in the machine\'s locale encoding; run it with PYTHONUTF8=1 on Windows).', encoding)];
 }

@@ -1,5 +1,6 @@
 // File access for the Locust readers: small files read whole, history files streamed in chunks so a
 // multi-hundred-MB soak run never sits in memory. Sync variants serve the CLI; async ones the extension host.
+import * as l10n from '@vscode/l10n';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { LocustReadError } from './errors';
@@ -13,9 +14,9 @@ const MAX_WHOLE_FILE = 64 << 20;
 
 function describeFsError(file: string, error: unknown): LocustReadError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new LocustReadError(file, 'file not found');
-  if (code === 'EISDIR') return new LocustReadError(file, 'is a directory, expected a file');
-  return new LocustReadError(file, `cannot read file (${code ?? (error as Error).message})`);
+  if (code === 'ENOENT') return new LocustReadError(file, l10n.t('file not found'));
+  if (code === 'EISDIR') return new LocustReadError(file, l10n.t('is a directory, expected a file'));
+  return new LocustReadError(file, l10n.t('cannot read file ({0})', code ?? (error as Error).message));
 }
 
 function isHistoryHeader(head: Uint8Array): boolean {
@@ -65,7 +66,7 @@ function checkSize(file: string): number {
   let size: number;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw new LocustReadError(file, 'is a directory, expected a file');
+    if (stat.isDirectory()) throw new LocustReadError(file, l10n.t('is a directory, expected a file'));
     size = stat.size;
   } catch (error) {
     if (error instanceof LocustReadError) throw error;
@@ -88,7 +89,7 @@ function peek(file: string): Uint8Array {
 export function readLocustFileSync(file: string, options: ReadOptions = {}): LocustResult {
   const size = checkSize(file);
   if (size > 0 && isHistoryHeader(peek(file))) return readHistoryFileSync(file, options);
-  if (size > MAX_WHOLE_FILE) throw new LocustReadError(file, `is ${Math.round(size / 2 ** 20)} MB and not a _stats_history.csv: not a Locust result`);
+  if (size > MAX_WHOLE_FILE) throw new LocustReadError(file, l10n.t('is {0} MB and not a _stats_history.csv: not a Locust result', Math.round(size / 2 ** 20)));
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -101,7 +102,7 @@ export function readLocustFileSync(file: string, options: ReadOptions = {}): Loc
 export async function readLocustFile(file: string, options: ReadOptions & { signal?: AbortSignal } = {}): Promise<LocustResult> {
   const size = checkSize(file);
   if (size > 0 && isHistoryHeader(peek(file))) return readHistoryFile(file, options);
-  if (size > MAX_WHOLE_FILE) throw new LocustReadError(file, `is ${Math.round(size / 2 ** 20)} MB and not a _stats_history.csv: not a Locust result`);
+  if (size > MAX_WHOLE_FILE) throw new LocustReadError(file, l10n.t('is {0} MB and not a _stats_history.csv: not a Locust result', Math.round(size / 2 ** 20)));
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file, { signal: options.signal });

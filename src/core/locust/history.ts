@@ -2,6 +2,7 @@
 // endpoint. A 24-hour soak with full history is millions of rows, so this avoids a CSV library on the hot path:
 // lines without a quote (every 1.2+ row except names with commas or quotes) are split by scanning for commas and
 // numbers are read from character codes; quoted lines go through splitCsvLine. Measured in scripts/bench.
+import * as l10n from '@vscode/l10n';
 import type { HeaderMap } from './columns';
 import { classifyHeader, describeUnknownHeader, mapHeader, requireColumns } from './columns';
 import { splitCsvLine } from './csvLine';
@@ -143,7 +144,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
 
   function readHeader(line: string): void {
     const cells = splitCsvLine(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line.replace(/^\xef\xbb\xbf/, ''));
-    if (!cells) fail('the header row has an unclosed quote');
+    if (!cells) fail(l10n.t('the header row has an unclosed quote'));
     const map = mapHeader(cells!);
     const kind = classifyHeader(map);
     if (kind !== 'history') fail(kind ? `is a Locust ${kind} file, not a _stats_history.csv` : describeUnknownHeader(map.cells));
@@ -186,8 +187,8 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   }
 
   function record(t: number, acc: EndpointAccumulator): void {
-    if (t !== t || t === INVALID) fail('the Timestamp cell is not a number');
-    for (let s = 0; s < seriesCount; s++) if (values[s] === INVALID) fail(`column "${header!.cells[roles.indexOf(s)]}" holds a value that is not a number`);
+    if (t !== t || t === INVALID) fail(l10n.t('the Timestamp cell is not a number'));
+    for (let s = 0; s < seriesCount; s++) if (values[s] === INVALID) fail(l10n.t('column "{0}" holds a value that is not a number', header!.cells[roles.indexOf(s)]));
     rows++;
     if (t < startS) startS = t;
     if (t > endS) endS = t;
@@ -203,7 +204,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   }
 
   function readFields(cells: string[]): void {
-    if (cells.length !== roles.length) fail(`row has ${cells.length} fields but the header has ${roles.length} (truncated row?)`, quotedStart || lineNumber);
+    if (cells.length !== roles.length) fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', cells.length, roles.length), quotedStart || lineNumber);
     values.fill(Number.NaN);
     let t = Number.NaN;
     let type = '';
@@ -249,9 +250,9 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       }
       let end = text.indexOf(',', start);
       if (end === -1 || end > lineEnd) {
-        if (column !== columns - 1) fail(`row has ${column + 1} fields but the header has ${columns} (truncated row?)`);
+        if (column !== columns - 1) fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', column + 1, columns));
         end = lineEnd;
-      } else if (column === columns - 1) fail(`row has more fields than the header's ${columns} (unquoted comma in a name?)`);
+      } else if (column === columns - 1) fail(l10n.t('row has more fields than the header\'s {0} (unquoted comma in a name?)', columns));
       if (!quoted) to = end;
       const role = roles[column];
       if (role >= 0) values[role] = numberAt(text, from, to!);
@@ -332,7 +333,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       }
       if (chunk.length === 0) return;
       if (encoding === null) {
-        if (looksBinary(chunk)) fail('looks binary (contains NUL bytes), expected a Locust CSV', 0);
+        if (looksBinary(chunk)) fail(l10n.t('looks binary (contains NUL bytes), expected a Locust CSV'), 0);
         encoding = detectEncoding(chunk);
       }
       consume(pending + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'), false);
@@ -348,10 +349,10 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
           skippedLastRow = true;
         }
       }
-      if (quotedRecord) fail('a quoted field is never closed (file truncated?)', quotedStart);
-      if (encoding === null) throw new LocustReadError(file, 'file is empty, expected a Locust _stats_history.csv');
-      if (!header) throw new LocustReadError(file, 'has no header row');
-      if (rows === 0) throw new LocustReadError(file, 'has a header but no rows (truncated, or Locust stopped before its first write)');
+      if (quotedRecord) fail(l10n.t('a quoted field is never closed (file truncated?)'), quotedStart);
+      if (encoding === null) throw new LocustReadError(file, l10n.t('file is empty, expected a Locust _stats_history.csv'));
+      if (!header) throw new LocustReadError(file, l10n.t('has no header row'));
+      if (rows === 0) throw new LocustReadError(file, l10n.t('has a header but no rows (truncated, or Locust stopped before its first write)'));
       return summarize();
     },
   };
@@ -370,13 +371,13 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     const endpoints = order.filter((acc) => !acc.total).map((acc) => acc.name);
     const durationS = Number.isFinite(startS) ? endS - startS : 0;
     const notes: string[] = [...encodingNote(encoding!)];
-    if (endpointRows === 0) notes.push('Only Aggregated rows: the run did not use --csv-full-history, so there are no per-endpoint series.');
+    if (endpointRows === 0) notes.push(l10n.t('Only Aggregated rows: the run did not use --csv-full-history, so there are no per-endpoint series.'));
     if (era === '1.2+' || era === '1.0-1.1') {
-      notes.push('Locust 1.2-2.46.2 buffers this file and never flushes it at exit: the last 5-10 s of the run are usually missing (fixed in 2.46.3).');
+      notes.push(l10n.t('Locust 1.2-2.46.2 buffers this file and never flushes it at exit: the last 5-10 s of the run are usually missing (fixed in 2.46.3).'));
     }
-    if (skippedLastRow) notes.push(`The last line (${lineNumber}) was incomplete (file still being written?) and was skipped.`);
-    if (points <= 1) notes.push('Only the first tick was written: the run was shorter than the first flush (~10 s) or was stopped before it.');
-    if (!(map.index.users !== undefined)) notes.push('No User Count column (Locust before 1.0): user counts are unknown.');
+    if (skippedLastRow) notes.push(l10n.t('The last line ({0}) was incomplete (file still being written?) and was skipped.', lineNumber));
+    if (points <= 1) notes.push(l10n.t('Only the first tick was written: the run was shorter than the first flush (~10 s) or was stopped before it.'));
+    if (!(map.index.users !== undefined)) notes.push(l10n.t('No User Count column (Locust before 1.0): user counts are unknown.'));
     const orNull = (value: number) => (Number.isFinite(value) ? value : null);
     return {
       file,

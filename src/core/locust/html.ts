@@ -1,6 +1,7 @@
 // The --html report, read when a run has no CSV (or to get the final numbers the CSVs lag behind).
 // Two generations (shared/docs/locust-formats.md §2): legacy tables plus `var stats_history = {...}` (1.4.2-2.27)
 // and `window.templateArgs = {...JSON...}` (2.18+). Only what the extension shows is read.
+import * as l10n from '@vscode/l10n';
 import { splitNodes } from './failures';
 import { LocustReadError } from './errors';
 import type { EndpointStats, ExceptionRow, FailureRow, LocustHtmlReport, LocustStats } from './model';
@@ -45,7 +46,7 @@ const num = (text: string | undefined): number | null => {
 
 function legacyStats(html: string, file: string): LocustStats {
   const requests = tableAfter(html, 'Request Statistics');
-  if (!requests || requests.rows.length === 0) throw new LocustReadError(file, 'HTML report has no Request Statistics table');
+  if (!requests || requests.rows.length === 0) throw new LocustReadError(file, l10n.t('HTML report has no Request Statistics table'));
   const times = tableAfter(html, 'Response Time Statistics');
   const col = (head: string[], pattern: RegExp) => head.findIndex((h) => pattern.test(h));
   const h = requests.head;
@@ -162,7 +163,7 @@ function modernReport(args: Json, file: string): LocustHtmlReport {
     if (isTotalRow(type, name)) aggregated = row;
     else endpoints.push(row);
   }
-  if (!endpoints.length && !aggregated) throw new LocustReadError(file, 'HTML report has no requests_statistics');
+  if (!endpoints.length && !aggregated) throw new LocustReadError(file, l10n.t('HTML report has no requests_statistics'));
   // 2.31.3+ stores each history value as [iso time, value]; before, plain numbers next to a "time" key.
   const pick = (entry: Json, key: string): number | null => {
     const value = entry[key];
@@ -214,11 +215,11 @@ export function readHtmlReport(html: string, file: string): LocustHtmlReport {
     try {
       args = JSON.parse(json);
     } catch {
-      throw new LocustReadError(file, 'HTML report has a window.templateArgs that is not valid JSON (file truncated?)', html.slice(0, marker).split('\n').length);
+      throw new LocustReadError(file, l10n.t('HTML report has a window.templateArgs that is not valid JSON (file truncated?)'), html.slice(0, marker).split('\n').length);
     }
-    if (!args || typeof args !== 'object') throw new LocustReadError(file, 'HTML report has an empty window.templateArgs');
+    if (!args || typeof args !== 'object') throw new LocustReadError(file, l10n.t('HTML report has an empty window.templateArgs'));
     return modernReport(args as Json, file);
   }
   if (/<h1>\s*Locust Test Report\s*<\/h1>/i.test(html) || /<h2>\s*Request Statistics\s*<\/h2>/i.test(html)) return legacyReport(html, file);
-  throw new LocustReadError(file, 'HTML file is not a Locust --html report (neither window.templateArgs nor a Request Statistics table)');
+  throw new LocustReadError(file, l10n.t('HTML file is not a Locust --html report (neither window.templateArgs nor a Request Statistics table)'));
 }

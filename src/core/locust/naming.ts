@@ -1,6 +1,7 @@
 // Runs from file names: sibling files sharing a --csv prefix form one run, and the prefix carries the run's
 // metadata in the naming scheme the team uses (e.g. hasil_test_v39_100u_r4_pool140_core_only_stats.csv).
 // Pure: names in, groups out; reading the files is someone else's job.
+import * as l10n from '@vscode/l10n';
 
 export type RunFileRole = 'stats' | 'history' | 'failures' | 'exceptions' | 'requests' | 'distribution' | 'html';
 
@@ -37,7 +38,7 @@ export function compileRunPattern(source: string = DEFAULT_RUN_PATTERN): RegExp 
   try {
     return new RegExp(source, 'i');
   } catch (error) {
-    throw new Error(`run name pattern ${JSON.stringify(source)} is not a valid regular expression: ${(error as Error).message}`);
+    throw new Error(l10n.t('run name pattern {0} is not a valid regular expression: {1}', JSON.stringify(source), (error as Error).message));
   }
 }
 

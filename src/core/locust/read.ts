@@ -1,5 +1,6 @@
 // One entry point over every Locust result file: bytes in, a typed result (or one LocustReadError) out.
 // The kind comes from the header row (or the HTML markers), never from the file name.
+import * as l10n from '@vscode/l10n';
 import { classifyHeader, describeUnknownHeader, mapHeader } from './columns';
 import { parseCsvRows } from './csv';
 import { firstLine } from './csvLine';
@@ -17,7 +18,7 @@ export function readLocustBytes(bytes: Uint8Array, file: string, options: ReadOp
   const { text, encoding } = decodeLocustBytes(bytes, file);
   if (looksLikeHtml(text)) return readHtmlReport(text, file);
   const headerLine = firstLine(text);
-  if (headerLine.trim() === '') throw new LocustReadError(file, 'the first line is empty, expected a Locust CSV header', 1);
+  if (headerLine.trim() === '') throw new LocustReadError(file, l10n.t('the first line is empty, expected a Locust CSV header'), 1);
   // History files are the big ones: they go through the streaming reader, which does its own decoding.
   if (/^"?Timestamp"?,|,"?Timestamp"?,/.test(headerLine)) return readHistoryText(bytes, file, options);
   const result = readLocustCsvText(text, file);
@@ -31,7 +32,7 @@ export function readLocustText(text: string, file: string, options: ReadOptions 
 
 function readLocustCsvText(text: string, file: string): LocustResult {
   const [head, ...rows] = parseCsvRows(text, file);
-  if (!head) throw new LocustReadError(file, 'has no rows at all, expected a Locust CSV header');
+  if (!head) throw new LocustReadError(file, l10n.t('has no rows at all, expected a Locust CSV header'));
   const header = mapHeader(head.cells);
   const kind = classifyHeader(header);
   const quotedHeader = /^\ufeff?"/.test(text);

@@ -1,5 +1,6 @@
 // A run's files read together, with the notes that only show when they are compared: _stats.csv lagging the
 // final HTML numbers, and the history file missing its tail (Locust < 2.46.3 never flushes it at exit).
+import * as l10n from '@vscode/l10n';
 import { LocustReadError } from './errors';
 import { readLocustFile, readLocustFileSync } from './files';
 import type { LocustExceptions, LocustFailures, LocustHistory, LocustHtmlReport, LocustResult, LocustStats } from './model';
@@ -26,15 +27,15 @@ export function compareRunFiles(stats: LocustStats | null, history: LocustHistor
   const csvTotal = stats?.era !== 'html-legacy' && stats?.era !== 'html-modern' ? stats?.aggregated : null;
   const htmlTotal = html?.stats.aggregated;
   if (csvTotal && htmlTotal && htmlTotal.requests !== csvTotal.requests) {
-    notes.push(`_stats.csv has ${csvTotal.requests} requests, the HTML report ${htmlTotal.requests}: the CSV is a snapshot from up to ~1 s before the end; the HTML report has the final numbers.`);
+    notes.push(l10n.t('_stats.csv has {0} requests, the HTML report {1}: the CSV is a snapshot from up to ~1 s before the end; the HTML report has the final numbers.', csvTotal.requests, htmlTotal.requests));
   }
   const total = htmlTotal ?? csvTotal;
   if (history && total && history.finalRequests !== null && history.finalRequests < total.requests) {
     const lost = total.requests - history.finalRequests;
     // Requests/s in _stats.csv is an average over the whole run, so requests / rps estimates its length.
     const runS = total.rps ? total.requests / total.rps : null;
-    const coverage = runS ? ` It covers ${history.durationS} s of a run of about ${Math.round(runS)} s.` : '';
-    notes.push(`The history ends at ${history.finalRequests} requests, ${lost} fewer than the final ${total.requests}: its last rows were never flushed (Locust before 2.46.3).${coverage}`);
+    const coverage = runS ? l10n.t(' It covers {0} s of a run of about {1} s.', history.durationS, Math.round(runS)) : '';
+    notes.push(l10n.t('The history ends at {0} requests, {1} fewer than the final {2}: its last rows were never flushed (Locust before 2.46.3).{3}', history.finalRequests, lost, total.requests, coverage));
   }
   return notes;
 }

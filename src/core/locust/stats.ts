@@ -1,4 +1,5 @@
 // _stats.csv (0.13.3+), 0.x _requests.csv and _distribution.csv: rows -> per-endpoint statistics.
+import * as l10n from '@vscode/l10n';
 import { checkWidth, readCount, readNumber } from './cells';
 import type { HeaderMap } from './columns';
 import { requireColumns } from './columns';
@@ -47,7 +48,7 @@ export function statsEra(header: HeaderMap, quotedHeader: boolean): LocustEra {
 
 export function readStatsRows(header: HeaderMap, rows: CsvRow[], file: string, era: LocustEra): LocustStats {
   requireColumns(header, ['type', 'name', 'requests', 'failures'], file);
-  if (rows.length === 0) throw new LocustReadError(file, 'has a header but no rows (truncated, or Locust stopped before its first write)');
+  if (rows.length === 0) throw new LocustReadError(file, l10n.t('has a header but no rows (truncated, or Locust stopped before its first write)'));
   const endpoints: EndpointStats[] = [];
   let aggregated: EndpointStats | null = null;
   for (const row of rows) {
@@ -57,17 +58,17 @@ export function readStatsRows(header: HeaderMap, rows: CsvRow[], file: string, e
     else endpoints.push(entry);
   }
   const notes: string[] = [];
-  if (!aggregated) notes.push('No Aggregated row: the file may be truncated (Locust writes it last).');
-  else if (aggregated.requests === 0) notes.push('No requests were made (for example a tag filter that matched no task).');
+  if (!aggregated) notes.push(l10n.t('No Aggregated row: the file may be truncated (Locust writes it last).'));
+  else if (aggregated.requests === 0) notes.push(l10n.t('No requests were made (for example a tag filter that matched no task).'));
   if (era === '1.2+') {
-    notes.push('Locust 1.2+ rewrites _stats.csv every second and does not write it at shutdown, so these totals can lag the final console/HTML numbers by up to about 1 s of traffic.');
+    notes.push(l10n.t('Locust 1.2+ rewrites _stats.csv every second and does not write it at shutdown, so these totals can lag the final console/HTML numbers by up to about 1 s of traffic.'));
   }
   return { file, kind: 'stats', era, endpoints, aggregated, percentileLabels: header.percentiles.map((p) => p.label), notes };
 }
 
 export function readDistributionRows(header: HeaderMap, rows: CsvRow[], file: string): LocustDistribution {
   requireColumns(header, ['name', 'requests'], file);
-  if (rows.length === 0) throw new LocustReadError(file, 'has a header but no rows (truncated?)');
+  if (rows.length === 0) throw new LocustReadError(file, l10n.t('has a header but no rows (truncated?)'));
   const out = rows.map((row) => {
     checkWidth(row.cells, header.cells.length, file, row.line);
     return {

@@ -8,6 +8,7 @@
 // Any document can put a `data-vscode-context` attribute into its own preview (raw HTML renders), so the host
 // trusts nothing here: every field is checked, and the session token proves the checkbox was rendered by this
 // extension in this window.
+import * as l10n from '@vscode/l10n';
 
 export const TASK_SECTION = 'executionTrackerTask';
 export const PREVIEW_VIEW_TYPE = 'markdown.preview';
@@ -58,14 +59,14 @@ export type ReadToggleRequest = { readonly ok: true; readonly request: PreviewTo
 
 /** Validates the command argument's shape; never throws. Whether document, line and token are right is the host's job. */
 export function readToggleRequest(value: unknown): ReadToggleRequest {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'it carries no task' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: l10n.t('it carries no task') };
   const context = value as Record<string, unknown>;
-  if (context.webview !== PREVIEW_VIEW_TYPE || context.webviewSection !== TASK_SECTION) return { ok: false, reason: 'it did not come from a task checkbox in the Markdown preview' };
+  if (context.webview !== PREVIEW_VIEW_TYPE || context.webviewSection !== TASK_SECTION) return { ok: false, reason: l10n.t('it did not come from a task checkbox in the Markdown preview') };
   const { executionTrackerDocument: d, executionTrackerLine: l, executionTrackerText: t, executionTrackerChecked: c, executionTrackerToken: k } = context;
-  if (typeof d !== 'string' || d.length === 0 || d.length > MAX_DOCUMENT) return { ok: false, reason: 'the document is missing' };
-  if (typeof l !== 'number' || !Number.isInteger(l) || l < 0 || l > MAX_LINE) return { ok: false, reason: 'the line is not a line number' };
-  if (typeof t !== 'string' || t.length > MAX_LINE_TEXT || /[\r\n]/.test(t)) return { ok: false, reason: 'the line text is not a single line' };
-  if (typeof c !== 'boolean') return { ok: false, reason: 'the task state is not true or false' };
-  if (typeof k !== 'string' || !TOKEN.test(k)) return { ok: false, reason: 'it carries no valid token' };
+  if (typeof d !== 'string' || d.length === 0 || d.length > MAX_DOCUMENT) return { ok: false, reason: l10n.t('the document is missing') };
+  if (typeof l !== 'number' || !Number.isInteger(l) || l < 0 || l > MAX_LINE) return { ok: false, reason: l10n.t('the line is not a line number') };
+  if (typeof t !== 'string' || t.length > MAX_LINE_TEXT || /[\r\n]/.test(t)) return { ok: false, reason: l10n.t('the line text is not a single line') };
+  if (typeof c !== 'boolean') return { ok: false, reason: l10n.t('the task state is not true or false') };
+  if (typeof k !== 'string' || !TOKEN.test(k)) return { ok: false, reason: l10n.t('it carries no valid token') };
   return { ok: true, request: { document: d, line: l, lineText: t, checked: !c, token: k } };
 }

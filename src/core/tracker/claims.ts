@@ -1,4 +1,5 @@
 // When a claimed status (✅, IN PROGRESS, PENDING, BLOCKED) contradicts the checkboxes it covers.
+import * as l10n from '@vscode/l10n';
 import type { ClaimedStatus, Progress } from './model';
 
 export type Contradiction =
@@ -26,18 +27,18 @@ export function claimContradiction(claimed: ClaimedStatus, { done, total }: Prog
   }
 }
 
-/** English wording for the CLI and the core's findings; the editor localises its own. */
+/** Wording for the core's findings (English in the CLI; the display language in the editor, see configureCoreL10n). */
 export function describeContradiction(c: Contradiction): string {
   switch (c.kind) {
     case 'complete-with-open':
-      return `claims complete but ${c.open} of ${c.total} tasks are open`;
+      return l10n.t('claims complete but {0} of {1} tasks are open', c.open, c.total);
     case 'in-progress-all-done':
-      return `claims in progress but all ${c.total} tasks are done`;
+      return l10n.t('claims in progress but all {0} tasks are done', c.total);
     case 'pending-all-done':
-      return `claims pending but all ${c.total} tasks are done`;
+      return l10n.t('claims pending but all {0} tasks are done', c.total);
     case 'pending-started':
-      return `claims pending but ${c.done} of ${c.total} tasks are already done`;
+      return l10n.t('claims pending but {0} of {1} tasks are already done', c.done, c.total);
     case 'blocked-all-done':
-      return `claims blocked but all ${c.total} tasks are done`;
+      return l10n.t('claims blocked but all {0} tasks are done', c.total);
   }
 }

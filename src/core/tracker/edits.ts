@@ -1,5 +1,6 @@
 // Checkbox toggles computed as minimal text edits: one mark character per task, nothing else.
 // Works from the line text alone so an edit never waits for a re-parse.
+import * as l10n from '@vscode/l10n';
 
 import type { TaskItem } from './model';
 
@@ -63,11 +64,11 @@ export function relocateEdit(edit: MarkEdit, lineAt: (line: number) => string | 
     const aboveMatches = above >= 0 && lineAt(above) === edit.expectedLineText;
     const belowMatches = below < lineCount && lineAt(below) === edit.expectedLineText;
     if (aboveMatches && belowMatches) {
-      return { kind: 'refused', reason: 'the task line now appears twice at the same distance, so it is ambiguous' };
+      return { kind: 'refused', reason: l10n.t('the task line now appears twice at the same distance, so it is ambiguous') };
     }
     if (aboveMatches || belowMatches) return { kind: 'ok', edit: { ...edit, line: aboveMatches ? above : below } };
   }
-  return { kind: 'refused', reason: 'the task line was changed or removed since it was read' };
+  return { kind: 'refused', reason: l10n.t('the task line was changed or removed since it was read') };
 }
 
 /** The single-character replacement an applier performs, after `relocateEdit` said ok. */

@@ -39,7 +39,7 @@ export function nodeLabel(node: TrackerNode): string {
     case 'findings':
       return vscode.l10n.t('Checks');
     case 'rule':
-      return RULES[node.rule].title;
+      return RULES[node.rule].title();
     case 'finding':
       return node.finding.message;
   }
@@ -184,7 +184,7 @@ function ruleItem(node: RuleNode): vscode.TreeItem {
   item.id = node.id;
   item.description = String(node.findings.length);
   item.iconPath = severityIcon(worst(node.findings));
-  item.tooltip = `${node.rule}: ${RULES[node.rule].title}`;
+  item.tooltip = `${node.rule}: ${RULES[node.rule].title()}`;
   item.contextValue = 'findingRule';
   return item;
 }

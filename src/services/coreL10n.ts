@@ -1,0 +1,10 @@
+// src/core cannot import vscode, so its user-visible strings (findings, validation, Locust file notes) go through
+// @vscode/l10n. Handing it the bundle VS Code loaded for the display language (l10n/bundle.l10n.<lang>.json)
+// makes them speak that language in the editor; the CLI never configures it and stays in English.
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+
+export function configureCoreL10n(): void {
+  const bundle = vscode.l10n.bundle;
+  if (bundle && typeof bundle === 'object') l10n.config({ contents: bundle });
+}
