@@ -161,7 +161,7 @@ export class RunStore extends Disposable {
   /** A run's files, read (or taken from the cache) and put together with their cross-file notes. */
   async read(id: string): Promise<LocustRunData> {
     const run = this.byId.get(id);
-    if (!run) throw new Error(`No Locust run "${id}" in the workspace.`);
+    if (!run) throw new Error(vscode.l10n.t('No Locust run "{0}" in the workspace.', id));
     const results: Partial<Record<RunFileRole, LocustResult>> = {};
     const errors: LocustReadError[] = [];
     await Promise.all(
@@ -184,7 +184,7 @@ export class RunStore extends Disposable {
     try {
       stat = await vscode.workspace.fs.stat(uri);
     } catch (error) {
-      throw toReadError(uri, error, 'file not found');
+      throw toReadError(uri, error, vscode.l10n.t('file not found'));
     }
     const key = `${stat.mtime}:${stat.size}`;
     const cached = this.files.get(uri.toString());
@@ -356,5 +356,5 @@ export class RunStore extends Disposable {
 /** Any failure reading a file as one LocustReadError (file, what is wrong), never a stack trace. */
 export function toReadError(uri: vscode.Uri, error: unknown, fallback?: string): LocustReadError {
   if (error instanceof LocustReadError) return error;
-  return new LocustReadError(uri.fsPath || uri.path, fallback ?? `cannot be read (${describeError(error)})`);
+  return new LocustReadError(uri.fsPath || uri.path, fallback ?? vscode.l10n.t('cannot be read ({0})', describeError(error)));
 }

@@ -20,14 +20,14 @@ export async function toggleFromPreview(argument: unknown, token: string, servic
     services.logger.warn(`${Commands.setTaskStateFromPreview} got ${describeArgument(argument)}`);
     return ignore(read.reason, services);
   }
-  if (!sameToken(read.request.token, token)) return ignore('the checkbox was not rendered by Execution Tracker in this window', services);
+  if (!sameToken(read.request.token, token)) return ignore(vscode.l10n.t('the checkbox was not rendered by Execution Tracker in this window'), services);
   return toggle(read.request, services);
 }
 
 async function toggle(request: PreviewToggleRequest, services: Services): Promise<EditOutcome | undefined> {
   const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === request.document);
   if (!document || document.languageId !== 'markdown' || !vscode.workspace.getWorkspaceFolder(document.uri)) {
-    return ignore('the document is not an open markdown file of this workspace', services);
+    return ignore(vscode.l10n.t('the document is not an open markdown file of this workspace'), services);
   }
   const file = vscode.workspace.asRelativePath(document.uri);
   const markColumn = findMarkColumn(request.lineText);

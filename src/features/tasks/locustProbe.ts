@@ -1,6 +1,7 @@
 // What the installed Locust can do, asked once per binary path: `locust --version` run directly (execFile, no
 // shell), with a timeout. Lives on the feature instance, not at module level.
 import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
 import { parseLocustVersion, type LocustVersionInfo } from '../../core/launch';
 
 export class LocustProbe {
@@ -12,7 +13,7 @@ export class LocustProbe {
       answer = new Promise((resolve) => {
         execFile(binary, ['--version'], { cwd, timeout: 15_000, windowsHide: true }, (error, stdout, stderr) => {
           if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-            resolve({ ...parseLocustVersion(''), error: `"${binary}" was not found; install Locust or set executionTracker.launch.locustPath` });
+            resolve({ ...parseLocustVersion(''), error: vscode.l10n.t('"{0}" was not found; install Locust or set executionTracker.launch.locustPath', binary) });
             return;
           }
           resolve(parseLocustVersion(`${stdout}\n${stderr}`));

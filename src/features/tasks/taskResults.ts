@@ -53,7 +53,7 @@ export class TaskResults extends Disposable {
     let stats: LocustStats;
     try {
       const result = await readLocustFile(statsPath);
-      if (result.kind !== 'stats' || !result.aggregated) throw new Error('it has no Aggregated row');
+      if (result.kind !== 'stats' || !result.aggregated) throw new Error(vscode.l10n.t('it has no Aggregated row'));
       stats = result;
     } catch (error) {
       const where = definition.composeService ? vscode.l10n.t(' (the run was in the compose service "{0}": its files are inside the container unless the folder is mounted)', String(definition.composeService)) : '';
