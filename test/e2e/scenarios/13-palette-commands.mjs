@@ -4,11 +4,12 @@
 // editor, "Hide Completed" / "Show Open Tasks of Current Week" on and off); the tree-only commands must not show.
 // Each command is then run like a user would and what it opens is handled: a quick pick or input box is
 // checked and closed with Escape (nothing that starts a process gets past its first prompt), a webview panel
-// must appear, an edit must land and is undone, a refusal must be a warning that says what to do. No error
+// must appear, an edit must land and is undone, a refusal must be a warning that says what to do (the stack
+// commands refuse in the sample, which has no compose file, and ask for the files once one is added). No error
 // notification may appear, and neither the extension host log nor the extension's own log may show an error
 // from the extension.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, repoRoot, TRACKER_FILE } from '../lib/fixture.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
@@ -402,6 +403,17 @@ export default {
         const shown = await expectNotification(id, /no compose file found/);
         assert.equal(shown.severity, 'warning', `a warning, not an error: ${JSON.stringify(shown)}`);
         assert.match(shown.message, /docker-compose\*\.yml.*Add one to the workspace/);
+        await checkQuiet(commandTitle(id));
+      });
+    }
+
+    // With a compose file the same commands ask for the stack's files first; Escape there, so docker never runs.
+    for (const id of ['executionTracker.chooseStack', 'executionTracker.startStack', 'executionTracker.stopStack', 'executionTracker.showStackLogs']) {
+      await step(`"${commandTitle(id)}" with a compose file in the workspace asks for the stack's files first (Escape: no docker)`, async () => {
+        if (!existsSync(join(workspaceDir, 'docker-compose.yml'))) writeFileSync(join(workspaceDir, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n');
+        await runFromPalette(id);
+        const state = await expectQuickInput(id, /^Docker Stack \(1\/2\)/);
+        assert.deepEqual(state.rows.map((r) => r.label), ['docker-compose.yml'], 'the compose file is offered');
         await checkQuiet(commandTitle(id));
       });
     }
