@@ -1,6 +1,7 @@
 // The "Runs" view below the Tracker view, and the baseline commands of its context menu.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
+import { ContextKey } from '../../util/contextKey';
 import { Commands } from '../commands';
 import type { RunNode } from './nodes';
 import { RunsTreeProvider } from './runsTreeProvider';
@@ -10,9 +11,14 @@ export const RUNS_VIEW_ID = 'executionTracker.runs';
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const provider = new RunsTreeProvider(services.runs, services.logger);
   const view = vscode.window.createTreeView(RUNS_VIEW_ID, { treeDataProvider: provider });
+  // "Clear Baseline" is offered in the palette only when there is one to clear.
+  const hasBaseline = new ContextKey<boolean>('executionTracker.hasBaseline');
+  const updateHasBaseline = () => hasBaseline.set(services.runs.baselineId !== undefined);
+  updateHasBaseline();
   context.subscriptions.push(
     provider,
     view,
+    services.runs.onDidChange(updateHasBaseline),
     vscode.commands.registerCommand(Commands.setBaseline, (target?: RunNode | string) => setBaseline(services, target)),
     vscode.commands.registerCommand(Commands.clearBaseline, () => services.runs.setBaseline(undefined)),
   );

@@ -191,7 +191,7 @@ export default {
       for (const id of TREE_ONLY) assert.equal(PALETTE_WHEN[id], 'false', `${id} is hidden from the palette`);
     });
 
-    const noEditor = { editorLangId: undefined, editorReadonly: undefined, 'executionTracker.hideCompleted': false, 'executionTracker.currentWeekOnly': false };
+    const noEditor = { editorLangId: undefined, editorReadonly: undefined, 'executionTracker.hideCompleted': false, 'executionTracker.currentWeekOnly': false, 'executionTracker.hasBaseline': false };
     await step('with no editor open, the palette shows exactly the commands package.json allows there', async () => {
       const shown = await assertPalette('no editor', noEditor);
       assert.ok(!shown.includes(commandTitle('executionTracker.toggleTask')), 'Toggle Task needs a markdown editor');
