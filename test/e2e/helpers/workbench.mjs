@@ -133,7 +133,17 @@ export function workbench(page) {
           continue;
         }
         await row.click();
-        await wb.waitQuickInputClosed();
+        // The command may open a quick pick of its own in the same widget, so "done" is: the palette closed,
+        // or the widget no longer shows the palette's ">" query.
+        await page.waitForFunction(
+          (s) => {
+            const widget = document.querySelector(s.quickInput);
+            const input = document.querySelector(s.quickInputBox);
+            return !widget || getComputedStyle(widget).display === 'none' || !widget.offsetParent || !(input?.value ?? '').startsWith('>');
+          },
+          selectors,
+          { timeout: TIMEOUT },
+        );
         return;
       }
     },
