@@ -1,6 +1,7 @@
 // The "Tracker" view: tree, checkboxes, filters and the commands in its title bar.
 import * as vscode from 'vscode';
 import { targetFromTask } from '../../core/tracker/edits';
+import type { TaskItem } from '../../core/tracker/model';
 import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
 import { ContextKey } from '../../util/contextKey';
@@ -53,6 +54,16 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   registerTrackerFileCommands(context, services);
 }
 
+/** The task in `tasks` that is `stale` now: same text, nearest line; `stale` itself when it is gone. */
+function currentTask(tasks: readonly TaskItem[], stale: TaskItem): TaskItem {
+  let best: TaskItem | undefined;
+  for (const task of tasks) {
+    if (task.text !== stale.text) continue;
+    if (!best || Math.abs(task.line - stale.line) < Math.abs(best.line - stale.line)) best = task;
+  }
+  return best ?? stale;
+}
+
 async function tickFromTree(
   event: vscode.TreeCheckboxChangeEvent<TrackerNode>,
   provider: TrackerTreeProvider,
@@ -62,8 +73,12 @@ async function tickFromTree(
   const requests = new Map<string, SetTaskStateRequest & { targets: ReturnType<typeof targetFromTask>[] }>();
   for (const [node, state] of event.items) {
     if (node.kind !== 'task') continue;
+    // A click can land on a row rendered from an older parse (the tree was re-rendering); judge it against the
+    // store's current parse, where the task may already show the previous tick.
+    const entry = services.trackers.getEntry(node.entry.uri) ?? node.entry;
+    const task = currentTask(entry.model.tasks, node.task);
     // The text the model was parsed from; setTaskState re-checks it against the document before editing.
-    const lineText = node.entry.lineAt(node.task.line);
+    const lineText = entry.lineAt(task.line);
     if (lineText === undefined) continue;
     const checked = state === vscode.TreeItemCheckboxState.Checked;
     const key = `${node.entry.uri.toString()}|${checked}`;
@@ -72,7 +87,7 @@ async function tickFromTree(
       request = { uri: node.entry.uri, targets: [], checked, saveIfClean: true };
       requests.set(key, request);
     }
-    request.targets.push(targetFromTask(node.task, lineText));
+    request.targets.push(targetFromTask(task, lineText));
   }
 
   let rerender = requests.size === 0;

@@ -41,6 +41,9 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
       }
     }
     if (generation !== this.findingsGeneration || this.isDisposed) return;
+    // The store's own change already re-rendered the tree; render again only when the findings differ, so an
+    // edit costs one refresh (a second one could swallow a click on a row being re-rendered).
+    if (sameFindings(this.findingsByUri, next)) return;
     this.findingsByUri = next;
     this.refresh();
   }
@@ -113,4 +116,14 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
     }
     return this.built;
   }
+}
+
+function sameFindings(a: ReadonlyMap<string, readonly Finding[]>, b: ReadonlyMap<string, readonly Finding[]>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [uri, findings] of a) {
+    const other = b.get(uri);
+    if (!other || other.length !== findings.length) return false;
+    if (findings.some((f, i) => f.rule !== other[i].rule || f.line !== other[i].line || f.message !== other[i].message || f.severity !== other[i].severity)) return false;
+  }
+  return true;
 }

@@ -197,7 +197,7 @@ export function workbench(page) {
     async waitTreeItem(label, timeout = TIMEOUT) {
       const deadline = Date.now() + timeout;
       try {
-        for (let direction = 1; ; direction = -direction) {
+        for (let direction = -1; ; direction = -direction) {
           try {
             await wb.treeItem(label).first().waitFor({ state: 'visible', timeout: Math.min(1500, Math.max(1, deadline - Date.now())) });
             return wb.treeItem(label).first();
@@ -236,10 +236,24 @@ export function workbench(page) {
       return (await (await wb.waitTreeItem(label)).locator(selectors.treeDescription).innerText()).trim();
     },
 
-    async expandTreeItem(label) {
-      const row = await wb.waitTreeItem(label);
-      if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-      await waitForValue(`tree item ${label} to expand`, () => row.getAttribute('aria-expanded'), (v) => v === 'true');
+    /**
+     * Expands a row (and, given `child`, until that child row shows); clicks again if a refresh of the tree
+     * swallowed the first click or folded the row back, as a user would.
+     */
+    async expandTreeItem(label, { child } = {}) {
+      const deadline = Date.now() + TIMEOUT;
+      for (;;) {
+        const row = await wb.waitTreeItem(label);
+        if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+        try {
+          const timeout = Math.min(3000, Math.max(1, deadline - Date.now()));
+          await waitForValue(`tree item ${label} to expand`, () => wb.treeItem(label).first().getAttribute('aria-expanded'), (v) => v === 'true', { timeout });
+          if (child !== undefined) await wb.treeItem(child).first().waitFor({ state: 'visible', timeout });
+          return;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+        }
+      }
     },
 
     /** The native checkbox of a tree row (VS Code renders it as a Toggle with role=checkbox, aria-checked). */

@@ -25,7 +25,8 @@ export default {
       await wb.focusEditor();
       await wb.press('Ctrl+Z');
       await waitForValue('the tab to be clean again', () => wb.activeTab(), (tab) => !tab.dirty);
-      const editor = await api.one({ op: 'activeEditor' });
+      // The extension host sees the undo a moment after the renderer does; wait for it, then compare whole texts.
+      const editor = await waitForValue('the extension host to see the undone document', () => api.one({ op: 'activeEditor' }), (e) => !e.isDirty && e.text === original, { timeout: 5000 }).catch(async () => api.one({ op: 'activeEditor' }));
       assert.equal(editor.text, original, 'one undo should restore the whole document');
       assert.equal(editor.isDirty, false);
     };

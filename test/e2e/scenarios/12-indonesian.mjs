@@ -76,11 +76,10 @@ export default {
       const checks = id('Checks');
       const counts = new RegExp(`^${id('{0} errors', '\\d+')} · ${id('{0} warnings', '\\d+')}$`);
       await waitForValue(`the ${checks} node to count errors and warnings`, () => wb.treeItemDescription(checks), (d) => counts.test(d ?? ''), { timeout: 30_000 });
-      await wb.expandTreeItem(checks);
       const duplicated = id('Duplicated table row');
+      await wb.expandTreeItem(checks, { child: duplicated });
       assert.equal(await wb.treeItemDescription(duplicated), '1');
-      await wb.expandTreeItem(duplicated);
-      await wb.waitTreeItem(id('This table row repeats line {0}.', 650));
+      await wb.expandTreeItem(duplicated, { child: id('This table row repeats line {0}.', 650) });
     });
   },
 };
