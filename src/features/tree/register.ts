@@ -115,6 +115,7 @@ async function revealCursorLine(view: vscode.TreeView<TrackerNode>, provider: Tr
     return;
   }
   const uri = editor.document.uri;
+  await provider.whenSettled();
   const node = provider.nodeForLine(uri, editor.selection.active.line);
   if (!node) {
     const add = vscode.l10n.t('Add as Tracker');

@@ -1,5 +1,5 @@
-// The "Tracker" view's data: rebuilt from the store whenever a tracker or a filter changes. The store already
-// debounces edits, so this class never parses or waits.
+// The "Tracker" view's data: rebuilt from the store whenever a tracker, its findings or a filter changes. The
+// store already debounces edits, so this class never parses.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/checks/types';
 import type { FindingsService } from '../../services/findings';
@@ -9,6 +9,9 @@ import type { FilterState } from './filterState';
 import { buildTracker, headingAtLine, type BuiltTracker, type TrackerNode } from './nodes';
 import { nodeLabel, toTreeItem } from './treeItems';
 
+/** How long the tree waits for fresh findings before it shows changed tasks with the previous ones. */
+const SLOW_FINDINGS_MS = 300;
+
 export class TrackerTreeProvider extends Disposable implements vscode.TreeDataProvider<TrackerNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<TrackerNode | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
@@ -17,6 +20,9 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
   /** Check findings per tracker uri, as last computed; the tree shows them without waiting for new ones. */
   private findingsByUri = new Map<string, readonly Finding[]>();
   private findingsGeneration = 0;
+  /** A tracker changed since the tree last rendered: the next update renders even if the findings did not. */
+  private trackersChanged = false;
+  private pending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: TrackerStore,
@@ -24,32 +30,65 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
     private readonly findings: FindingsService,
   ) {
     super();
-    this._register(store.onDidChange(() => this.refresh()));
+    // A tracker edit changes both the tasks and, a moment later, the findings. Rendering once for both keeps a
+    // click from landing on rows that are about to be replaced (the workbench drops such clicks).
+    this._register(
+      store.onDidChange(() => {
+        this.trackersChanged = true;
+        void this.update();
+      }),
+    );
     this._register(filter.onDidChange(() => this.refresh()));
-    this._register(findings.onDidChange(() => void this.updateFindings()));
-    void this.updateFindings();
+    this._register(findings.onDidChange(() => void this.update()));
+    void this.update();
   }
 
-  /** Recomputes findings for every tracker, then re-renders once; an older computation never overwrites a newer. */
-  private async updateFindings(): Promise<void> {
+  /**
+   * Recomputes the findings of every tracker, then renders once if the trackers or the findings changed. An older
+   * computation never overwrites a newer one; a slow one (evidence files still being read) does not hold back
+   * the tasks: the tree renders with the previous findings and again when the new ones arrive.
+   */
+  private update(): Promise<void> {
+    this.pending = this.computeAndRender();
+    return this.pending;
+  }
+
+  /** Resolves once no findings computation is running, so a reveal does not race a re-render. */
+  async whenSettled(): Promise<void> {
+    for (let current = this.pending; ; current = this.pending) {
+      await current;
+      if (current === this.pending) return;
+    }
+  }
+
+  private async computeAndRender(): Promise<void> {
     const generation = ++this.findingsGeneration;
     await this.store.whenReady();
-    const next = new Map<string, readonly Finding[]>();
-    if (this.findings.enabled) {
-      for (const entry of this.store.trackers()) {
-        next.set(entry.uri.toString(), await this.findings.forEntry(entry).catch(() => []));
-      }
-    }
+    const computing = this.computeFindings();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), SLOW_FINDINGS_MS)));
+    const first = await Promise.race([computing, slow]);
+    clearTimeout(timer);
+    if (first === 'slow' && generation === this.findingsGeneration && this.trackersChanged) this.refresh();
+    const next = await computing;
     if (generation !== this.findingsGeneration || this.isDisposed) return;
-    // The store's own change already re-rendered the tree; render again only when the findings differ, so an
-    // edit costs one refresh (a second one could swallow a click on a row being re-rendered).
-    if (sameFindings(this.findingsByUri, next)) return;
+    if (!this.trackersChanged && sameFindings(this.findingsByUri, next)) return;
     this.findingsByUri = next;
     this.refresh();
   }
 
+  private async computeFindings(): Promise<Map<string, readonly Finding[]>> {
+    const next = new Map<string, readonly Finding[]>();
+    if (!this.findings.enabled) return next;
+    for (const entry of this.store.trackers()) {
+      next.set(entry.uri.toString(), await this.findings.forEntry(entry).catch(() => []));
+    }
+    return next;
+  }
+
   /** Re-render from the store's current models (also puts a refused checkbox click back). */
   refresh(): void {
+    this.trackersChanged = false;
     this.built = undefined;
     this._onDidChangeTreeData.fire(undefined);
   }
