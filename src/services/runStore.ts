@@ -17,6 +17,7 @@ import {
   type RunFileRole,
 } from '../core/locust';
 import { trackerRunId } from '../core/locust/trend';
+import type { RunSummary } from '../core/tracker/model';
 import { Disposable } from '../util/dispose';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
@@ -31,20 +32,8 @@ const MAX_FILES = 20_000;
 const BASELINE_KEY = 'executionTracker.baselineRun';
 
 /** A run as the tracker text summarises it (whether or not its CSVs are in the workspace). */
-export interface TrackerRunSummary {
-  /** `v39`, `v26b`, or null when the block names no run. */
-  readonly label: string | null;
-  /** The label text of the block or line the numbers come from. */
-  readonly source: string;
-  readonly requests: number | null;
-  readonly failures: number | null;
-  readonly failureRate: number | null;
-  readonly p95Ms: number | null;
-  readonly p99Ms: number | null;
-  readonly rps: number | null;
+export interface TrackerRunSummary extends RunSummary {
   readonly tracker: vscode.Uri;
-  /** 0-based line of the summary in the tracker. */
-  readonly line: number;
 }
 
 interface CachedFile {

@@ -1,14 +1,10 @@
 // Metric prose -> numbers: "9,166 requests, 0 failures, P95 170ms, P99 2.0s, RPS 30.64".
 // Thresholds ("P95 <150ms") are criteria, not measurements, and are not read here.
 
-export interface Metrics {
-  requests: number | null;
-  failures: number | null;
-  failureRate: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-  rps: number | null;
-}
+import type { RunNumbers } from './model';
+
+/** RunNumbers being filled in, line by line. */
+export type Metrics = { -readonly [K in keyof RunNumbers]: RunNumbers[K] };
 
 export function emptyMetrics(): Metrics {
   return { requests: null, failures: null, failureRate: null, p95Ms: null, p99Ms: null, rps: null };

@@ -70,18 +70,22 @@ export interface EvidenceRef {
   readonly endColumn: number;
 }
 
-export interface RunSummary {
-  /** Run id such as `v39` or `v26b`, or null when the block names no run. */
-  readonly label: string | null;
-  /** The label text of the block or line the numbers come from. */
-  readonly source: string;
-  readonly line: number;
+/** The whole-run numbers a summary states; null where the text does not say. */
+export interface RunNumbers {
   readonly requests: number | null;
   readonly failures: number | null;
   readonly failureRate: number | null;
   readonly p95Ms: number | null;
   readonly p99Ms: number | null;
   readonly rps: number | null;
+}
+
+export interface RunSummary extends RunNumbers {
+  /** Run id such as `v39` or `v26b`, or null when the block names no run. */
+  readonly label: string | null;
+  /** The label text of the block or line the numbers come from. */
+  readonly source: string;
+  readonly line: number;
 }
 
 export interface TrackerModel {

@@ -1,5 +1,5 @@
 // The tracker summary the CLI prints (and CI consumes): stable JSON shape, 1-based lines, null for unknowns.
-import type { TrackerModel } from './model';
+import type { RunNumbers, RunSummary, TrackerModel } from './model';
 import { percent } from './progress';
 
 export interface TrackerSummary {
@@ -15,16 +15,7 @@ export interface TrackerSummary {
     readonly tasks: { readonly total: number; readonly done: number };
   }>;
   readonly evidence: ReadonlyArray<{ readonly ref: string; readonly line: number }>;
-  readonly runs: ReadonlyArray<{
-    readonly label: string | null;
-    readonly line: number;
-    readonly requests: number | null;
-    readonly failures: number | null;
-    readonly failureRate: number | null;
-    readonly p95Ms: number | null;
-    readonly p99Ms: number | null;
-    readonly rps: number | null;
-  }>;
+  readonly runs: ReadonlyArray<Pick<RunSummary, 'label' | 'line'> & RunNumbers>;
 }
 
 export function summarizeTracker(file: string, model: TrackerModel): TrackerSummary {
