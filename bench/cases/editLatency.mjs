@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { loadBundle, root, round, timeMedian } from '../lib.mjs';
 import { generateTracker } from './trackerGenerator.mjs';
 
+export const benchCase = { name: 'edit', run: editLatencyCases };
+
 export function editLatencyCases({ smoke }) {
   const { parseTracker, splitLines } = loadBundle('src/core/tracker/parse.ts').module;
   const edits = loadBundle('src/core/tracker/edits.ts').module;
