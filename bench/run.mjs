@@ -47,4 +47,6 @@ if (args.has('--json')) {
   if (smoke) process.stdout.write(`bench smoke: ${results.length - failed} passed, ${failed} failed\n`);
   else process.stdout.write(`targets: ${results.filter((r) => r.pass === true).length} met, ${missed.length} missed${missed.length ? ` (${missed.map((r) => r.case).join('; ')})` : ''}\n`);
 }
+// Each failure once more on its own line, on stderr, so it is not lost in a wide table.
+for (const r of results) if (r.ms === null && String(r.baseline).startsWith('FAILED')) process.stderr.write(`bench: ${r.case} ${r.baseline}\n`);
 process.exitCode = failed || missed.length ? 1 : 0;

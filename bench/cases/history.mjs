@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { judge, loadBundle, reported, root, round, runNodeJson } from '../lib.mjs';
+import { missingMessage, missingPrerequisites } from '../../scripts/prerequisites.mjs';
 
 const PYTHON = '/usr/bin/python3';
 /** ratio = ours / peer: 0.5 is "2x faster". */
@@ -32,7 +33,8 @@ export function ensureHistory(rows) {
 /** Fails with the command that installs a missing baseline. */
 export function requireBaselines() {
   const missing = [];
-  if (spawnSync(PYTHON, ['-c', 'import pandas'], { stdio: 'ignore' }).status !== 0) missing.push(`pandas for ${PYTHON} (sudo apt-get install -y python3-pandas)`);
+  const debian = missingPrerequisites(['python3-pandas']);
+  if (debian.length) missing.push(missingMessage(debian));
   const require = createRequire(join(root, 'package.json'));
   for (const name of ['papaparse', 'csv-parse']) {
     try {
