@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { parseTracker, parseTrackerText, updateTrackerParse, type LineChange, type TrackerParse } from '../../../src/core/tracker/parse';
 import { seededRandom } from '../fuzz';
 import { readFixture, seedTracker } from '../fixtures';
+import { combineChanges, lineChangeOf, TrackerParseCache, type TextChange } from '../../../src/core/tracker/parseCache';
 import { parseTracker as parseBefore } from './reference/parseBefore';
 
 const SNIPPETS = [
@@ -137,5 +138,52 @@ describe('incremental model == full parse, after random edit sequences', () => {
     const text = seedTracker();
     const parse = updateTrackerParse(parseTrackerText(text), text, { startLine: 0, oldEndLine: 0, newEndLine: 0 }, { excludeTemplates: false });
     assert.deepStrictEqual(parse.model, parseBefore(text, { excludeTemplates: false }));
+  });
+});
+
+describe('TrackerParseCache: change events as VS Code reports them, batched between refreshes', () => {
+  /** Replaces lines [startLine, endLine] (inclusive) by `text`, as a VS Code range edit of whole lines. */
+  const applyEdit = (lines: string[], change: TextChange) => {
+    const before = lines.slice(0, change.startLine);
+    const after = lines.slice(change.endLine + 1);
+    return [...before, ...change.text.split('\n'), ...after];
+  };
+
+  it('random edits, several per refresh, one event with two changes, a missed event', () => {
+    const random = seededRandom(99);
+    const cache = new TrackerParseCache();
+    let lines = seedTracker().split('\n');
+    let version = 1;
+    cache.parse('doc', version, lines.join('\n'));
+    for (let refresh = 0; refresh < 40; refresh++) {
+      for (let event = 0; event < 1 + Math.floor(random() * 3); event++) {
+        const startLine = Math.floor(random() * (lines.length - 3));
+        const endLine = startLine + Math.floor(random() * 3);
+        const inserted = Array.from({ length: Math.floor(random() * 3) + 1 }, () => SNIPPETS[Math.floor(random() * SNIPPETS.length)]).join('\n');
+        const change = { startLine, endLine, text: inserted };
+        lines = applyEdit(lines, change);
+        version++;
+        // One refresh in ten misses an event: the cache must notice the gap and parse fully.
+        if (refresh % 10 !== 7) cache.noteChanges('doc', version, [change]);
+      }
+      const text = lines.join('\n');
+      assert.deepStrictEqual(cache.parse('doc', version, text).model, parseBefore(text), `refresh ${refresh}`);
+    }
+    // Two changes in one event, applied last to first, both in the text before the event.
+    const changes = [
+      { startLine: 300, endLine: 300, text: '## Inserted\n- [ ] a' },
+      { startLine: 20, endLine: 21, text: '```' },
+    ];
+    for (const change of changes) lines = applyEdit(lines, change);
+    cache.noteChanges('doc', ++version, changes);
+    assert.deepStrictEqual(cache.parse('doc', version, lines.join('\n')).model, parseBefore(lines.join('\n')));
+  });
+
+  it('combining changes and their union', () => {
+    assert.deepStrictEqual(lineChangeOf([{ startLine: 3, endLine: 4, text: 'a\nb\nc' }]), { startLine: 3, oldEndLine: 5, newEndLine: 6 });
+    assert.deepStrictEqual(combineChanges({ startLine: 10, oldEndLine: 12, newEndLine: 11 }, { startLine: 2, oldEndLine: 3, newEndLine: 5 }), { startLine: 2, oldEndLine: 12, newEndLine: 13 });
+    const cache = new TrackerParseCache();
+    cache.noteChanges('unknown', 2, [{ startLine: 0, endLine: 0, text: 'x' }]);
+    assert.deepStrictEqual(cache.parse('unknown', 2, '# a').model, parseBefore('# a'));
   });
 });
