@@ -46,6 +46,8 @@ export class ChartPanel extends Disposable {
     const runs = services.runs;
     // The trend also follows tracker text and the baseline; run and compare panels only their files.
     this._register(target.kind === 'trend' ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    // A run panel follows its load test while it runs (new rows, elapsed time), and once more when it ends.
+    if (target.kind === 'run') this._register(services.live.onDidChange(() => this.liveChanged()));
     this._register(
       services.settings.onDidChange((event) => {
         if (target.kind === 'compare' && Settings.affects(event, 'charts.regressionThresholdPercent')) void this.refresh();
@@ -133,13 +135,28 @@ export class ChartPanel extends Disposable {
     const found = list as LocustRun[];
     const title = this.fallbackTitle();
     if (target.kind === 'run') {
-      const data = await runViewData(runs, found[0], this.seen);
+      const data = await runViewData(runs, found[0], this.seen, this.liveRun());
       this.scheduleLiveEnd(data.run.live);
       return { type: 'render', target, title, strings, data };
     }
     const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
     this.scheduleLiveEnd(data.runs.some((r) => r.live));
     return { type: 'render', target, title, strings, data };
+  }
+
+  private wasLive = false;
+
+  private liveChanged(): void {
+    const live = this.liveRun() !== undefined;
+    if (live || this.wasLive) void this.refresh();
+    this.wasLive = live;
+  }
+
+  private liveRun() {
+    if (this.target.kind !== 'run') return undefined;
+    const run = this.services.runs.getRun(this.target.runId);
+    const history = run && this.services.runs.uriOf(run, 'history');
+    return history ? this.services.live.forHistoryFile(history.fsPath) : undefined;
   }
 
   /** A live run that stops changing is shown as finished once the window has passed without a file event. */
