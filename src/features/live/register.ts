@@ -51,6 +51,20 @@ async function chooseRun(live: LiveRuns, prefix: unknown): Promise<LiveRun | und
   return picked?.run;
 }
 
+/** Waits (up to 15 s) for the run store to list the file's run. */
+function listed(services: Services, uri: vscode.Uri): Promise<boolean> {
+  if (services.runs.runForFile(uri)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (found: boolean) => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(found);
+    };
+    const timer = setTimeout(() => done(false), 15_000);
+    const listener = services.runs.onDidChangeFiles(() => services.runs.runForFile(uri) && done(true));
+  });
+}
+
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const live = services.live;
   context.subscriptions.push(
@@ -66,8 +80,13 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand(LiveCommands.openLiveChart, async (prefix?: unknown) => {
       const run = await chooseRun(live, prefix);
       if (!run) return;
+      const stats = vscode.Uri.file(run.statsPath);
       // The run is listed once Locust wrote its first stats file (about a second after the start).
-      await vscode.commands.executeCommand(Commands.openChart, vscode.Uri.file(run.statsPath));
+      if (!(await listed(services, stats))) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Execution Tracker: {0} has not written its first results yet; try again in a few seconds.', run.prefix));
+        return;
+      }
+      await vscode.commands.executeCommand(Commands.openChart, stats);
     }),
   );
 }
