@@ -64,8 +64,11 @@ export function findOnPath(program: string, pathVariable = process.env.PATH ?? '
  * The Python that runs this Locust: the interpreter of its launcher script's `#!` line (`/usr/bin/python3`,
  * or the program named after `env`); `python3` when the launcher is not a script or cannot be read.
  */
-export function pythonForLocust(locust: string, pathVariable?: string): string {
-  const launcher = findOnPath(locust, pathVariable);
+export function pythonForLocust(locust: string | readonly string[], pathVariable?: string): string {
+  // A command with arguments (`["python3", "-m", "locust"]`): its program is the interpreter when it is one.
+  const program = typeof locust === 'string' ? locust : (locust[0] ?? 'locust');
+  if (typeof locust !== 'string' && /(^|\/)python[\d.]*$/.test(program)) return program;
+  const launcher = findOnPath(program, pathVariable);
   if (!launcher) return 'python3';
   let first = '';
   try {

@@ -147,6 +147,7 @@ describe('scenarios: the static locustfile reader on real locustfiles', () => {
     if (existsSync('/usr/bin/locust')) assert.equal(pythonForLocust('/usr/bin/locust'), '/usr/bin/python3');
     assert.equal(pythonForLocust('/nonexistent/locust'), 'python3');
     assert.equal(pythonForLocust('sh', '/bin:/usr/bin'), 'python3', 'a binary launcher');
+    assert.equal(pythonForLocust(['/opt/venv/bin/python3', '-m', 'locust']), '/opt/venv/bin/python3', 'a command with arguments');
   });
 
   it('CLI scenarios --json prints the issue\'s shape; exit 1 on a syntax error', () => {
