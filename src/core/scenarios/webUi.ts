@@ -23,12 +23,7 @@ export function buildWebUiCommand(def: Record<string, unknown>, port: number, bi
   return { ...line, args };
 }
 
-/** The URL Locust prints ("Starting web interface at http://127.0.0.1:8089"). */
+/** The URL of the UI: the address we bound it to (a ProcessExecution's output cannot be read by the extension). */
 export function webUiUrl(port: number): string {
   return `http://${WEB_UI_HOST}:${port}`;
-}
-
-/** The web UI's URL from a line of Locust's log, if the line announces it. */
-export function webUiUrlFromLog(line: string): string | undefined {
-  return /Starting web interface at (https?:\/\/[^\s,]+)/.exec(line)?.[1];
 }
