@@ -9,7 +9,10 @@ import {
   LaunchInputError,
   parseLocustVersion,
   planDistributed,
+  splitArgs,
+  type Binaries,
   type CommandLine,
+  type DistributedPlan,
 } from '../core/launch';
 import { CliError } from './io';
 
@@ -20,7 +23,8 @@ const PROPERTIES: Record<string, Record<string, Kind>> = {
   locust: {
     locustfile: 'text', host: 'text', users: 'text', spawnRate: 'text', runTime: 'text', tags: 'list', excludeTags: 'list', userClasses: 'list',
     csvPrefix: 'text', fullHistory: 'bool', html: 'optional', env: 'env', composeService: 'text', composeFiles: 'list', composeProfiles: 'list',
-    composeEnvFile: 'text', workers: 'text', role: 'text', masterPort: 'text',
+    composeEnvFile: 'text', workers: 'text', role: 'text', masterPort: 'text', masterBindHost: 'text', masterHost: 'text', localWorkers: 'text',
+    workersWait: 'text', logFile: 'text',
   },
   compose: { action: 'text', files: 'list', profiles: 'list', services: 'list', build: 'bool', detached: 'bool', envFile: 'text', scale: 'scale' },
   pytest: { args: 'text', coverage: 'optional', composeService: 'text', composeFiles: 'list', composeProfiles: 'list', composeEnvFile: 'text' },
@@ -32,8 +36,12 @@ export const COMMAND_USAGE = `command locust|compose|pytest [options] [--json]
     prints the exact argv a task runs ({"command", "args"} with --json); options are the task definition's properties:
     locust:  --locustfile F --host URL --users N --spawn-rate R --run-time 10m --tags a,b --exclude-tags c
              --user-classes C --csv-prefix P --full-history --html FILE|true --env NAME=VALUE --workers N
-             --role master|worker --master-port P --compose-service S --compose-files a.yml,b.yml
-             --locust-version V (with --workers: plan the distributed run for that installed version)
+             --role master|worker --master-port P --master-bind-host ADDR --master-host ADDR --workers-wait S
+             --log-file F --compose-service S --compose-files a.yml,b.yml
+             --locust-command CMD (the program, or a command with arguments: "python3 wrapper.py")
+             --locust-version V (with --workers: plan the distributed run for that installed version; a shell
+             script: master and workers in the background, then wait; --local-workers N runs N of them here and
+             prints the command for the other machines; their --master-host follows --master-bind-host)
     compose: up|down|restart|logs --files a.yml,b.yml --profiles p --services s --build --detached=false
              --env-file F --scale SERVICE=N
     pytest:  --coverage [true|PACKAGE] --compose-service S --compose-files F [-- PYTEST ARGS...]`;
@@ -42,6 +50,7 @@ interface Parsed {
   definition: Record<string, unknown>;
   json: boolean;
   locustVersion?: string;
+  locustCommand?: string[];
 }
 
 function parse(kind: string, args: readonly string[]): Parsed {
@@ -50,6 +59,7 @@ function parse(kind: string, args: readonly string[]): Parsed {
   const definition: Record<string, unknown> = {};
   let json = false;
   let locustVersion: string | undefined;
+  let locustCommand: string[] | undefined;
   const lists: Record<string, string[]> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -72,6 +82,12 @@ function parse(kind: string, args: readonly string[]): Parsed {
     if (kind === 'locust' && flag === '--locust-version') {
       locustVersion = inline ?? args[++i];
       if (locustVersion === undefined) throw new CliError('command locust: --locust-version needs a value (e.g. 2.12.1, or "" for an empty version)');
+      continue;
+    }
+    if (kind === 'locust' && flag === '--locust-command') {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new CliError('command locust: --locust-command needs a value (a path, or a command with arguments)');
+      locustCommand = splitArgs(value);
       continue;
     }
     const name = byFlag.get(flag);
@@ -98,7 +114,17 @@ function parse(kind: string, args: readonly string[]): Parsed {
     }
   }
   Object.assign(definition, lists);
-  return { definition, json, locustVersion };
+  return { definition, json, locustVersion, locustCommand };
+}
+
+/** The plan as a POSIX shell script that runs it: every process in the background, then `wait`. */
+function planScript(plan: DistributedPlan): string {
+  const lines = plan.mode === 'processes' ? [formatCommandLine(plan.master)] : [`${formatCommandLine(plan.master)} &`, ...plan.workers.map((w) => `${formatCommandLine(w)} &`), 'wait'];
+  if (plan.remoteWorker) {
+    const others = plan.expectedWorkers - plan.workers.length;
+    lines.push(`# on the other machines, ${others} worker(s) in all, each: ${formatCommandLine(plan.remoteWorker)}`);
+  }
+  return lines.join('\n');
 }
 
 function toJson(line: CommandLine): Record<string, unknown> {
@@ -108,22 +134,24 @@ function toJson(line: CommandLine): Record<string, unknown> {
 export function commandCommand(args: readonly string[], write: (text: string) => void): number {
   const [kind, ...rest] = args;
   if (!kind || !(kind in PROPERTIES)) throw new CliError(`command: expected locust, compose or pytest (usage: ${COMMAND_USAGE.split('\n')[0]})`);
-  const { definition, json, locustVersion } = parse(kind, rest);
+  const { definition, json, locustVersion, locustCommand } = parse(kind, rest);
+  const binaries: Binaries = locustCommand ? { locust: locustCommand } : {};
   // Without --locustfile, Locust itself looks for ./locustfile.py; naming it keeps the printed command exact.
   if (kind === 'locust' && !('locustfile' in definition)) definition.locustfile = 'locustfile.py';
   try {
     if (kind === 'locust' && locustVersion !== undefined && definition.role === undefined) {
-      const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`));
-      if (json) write(JSON.stringify({ ...toJson(plan.master), mode: plan.mode, workers: plan.workers.map(toJson) }, null, 2));
-      else write([formatCommandLine(plan.master), ...plan.workers.map((w) => `${formatCommandLine(w)} &`)].join('\n'));
+      const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`), binaries);
+      const remote = plan.remoteWorker ? { remoteWorker: toJson(plan.remoteWorker), remoteWorkers: plan.expectedWorkers - plan.workers.length } : {};
+      if (json) write(JSON.stringify({ ...toJson(plan.master), mode: plan.mode, expectWorkers: plan.expectedWorkers, workers: plan.workers.map(toJson), ...remote }, null, 2));
+      else write(planScript(plan));
       return 0;
     }
-    const line = kind === 'locust' ? buildLocustCommand(definition) : kind === 'compose' ? buildComposeCommand(definition) : buildPytestCommand(definition);
+    const line = kind === 'locust' ? buildLocustCommand(definition, binaries) : kind === 'compose' ? buildComposeCommand(definition) : buildPytestCommand(definition);
     write(json ? JSON.stringify(toJson(line), null, 2) : formatCommandLine(line));
     return 0;
   } catch (error) {
     if (error instanceof LaunchInputError) {
-      const flag = `--${kebab(error.field.split('.')[0])}`;
+      const flag = error.field === 'locustPath' ? '--locust-command' : `--${kebab(error.field.split('.')[0])}`;
       throw new CliError(`command ${kind}: ${flag}${error.field.includes('.') ? ` (${error.field.split('.').slice(1).join('.')})` : ''}: ${error.message.slice(error.field.length + 2)}`);
     }
     throw error;

@@ -1,8 +1,11 @@
 // Public API of the launch core: argv builders and validation for docker compose, pytest and Locust.
-export type { Binaries, CommandLine, Scalar } from './types';
+export type { Binaries, CommandLine, Program, Scalar } from './types';
 export * from './validate';
 export { buildComposeCommand, COMPOSE_ACTIONS, composeGlobalArgs, inService, type ComposeAction, type ComposeDefinition } from './compose';
-export { buildLocustCommand, DEFAULT_MASTER_PORT, planDistributed, statsFileFor, type DistributedPlan, type LocustDefinition } from './locust';
+export { buildLocustCommand, DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, statsFileFor, type LocustDefinition } from './locust';
+export { planDistributed, type DistributedPlan } from './distributed';
+export { parseMasterLog, MasterLogReader, type MasterLogEvent } from './masterLog';
+export { programParts, programProblem, splitProgram } from './program';
 export { emptyVersionProblem, parseLocustVersion, type LocustVersionInfo } from './locustVersion';
 export { buildPytestCommand, splitArgs, type PytestDefinition, type PytestReportFiles } from './pytest';
 export { DEFAULT_CSV_PREFIX_TEMPLATE, fillCsvPrefixTemplate, nextRunVersion, TEMPLATE_FIELDS, type TemplateField } from './csvPrefix';

@@ -7,9 +7,15 @@ export interface CommandLine {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/**
+ * A program to run: a path (never split, it may hold spaces), or a command with its leading arguments, such as
+ * `["/usr/bin/python3", "tools/locust_wrapper.py"]`; the builders' argv follows those arguments.
+ */
+export type Program = string | readonly string[];
+
 /** Where the programs live; settings in the extension, flags in the CLI. */
 export interface Binaries {
-  readonly locust?: string;
+  readonly locust?: Program;
   readonly docker?: string;
   readonly pytest?: string;
 }

@@ -2,6 +2,7 @@
 // and what happens when they end (results offered, recorded in the tracker as evidence).
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
+import { DistributedRuns } from './distributedRun';
 import { LoadTestWizard } from './loadTestWizard';
 import { LocustProbe } from './locustProbe';
 import { PytestCommand } from './pytestCommand';
@@ -25,12 +26,14 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const storage = context.storageUri;
   const probe = new LocustProbe();
   const recorder = new EvidenceRecorder(services.trackers, services.logger);
-  const wizard = new LoadTestWizard(services, context.workspaceState, probe);
+  const distributed = new DistributedRuns(services.logger);
+  const wizard = new LoadTestWizard(services, context.workspaceState, probe, distributed);
   const stack = new StackCommands(context.workspaceState);
   const pytest = new PytestCommand(context.workspaceState, storage);
   context.subscriptions.push(
     ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger))),
-    new TaskResults(recorder, services.runs, storage, services.logger),
+    distributed,
+    new TaskResults(recorder, services.runs, storage, services.logger, distributed),
     vscode.commands.registerCommand(LaunchCommands.runLoadTest, () => wizard.run(false)),
     vscode.commands.registerCommand(LaunchCommands.runDistributedLoadTest, () => wizard.run(true)),
     vscode.commands.registerCommand(LaunchCommands.startStack, () => stack.run('up')),
