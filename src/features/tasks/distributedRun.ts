@@ -115,7 +115,8 @@ export class DistributedRuns extends Disposable {
 
   private status(run: ActiveRun): string {
     const count = vscode.l10n.t('{0} of {1} workers connected', run.connected, run.expected);
-    return run.started ? vscode.l10n.t('{0}; the test is running', count) : vscode.l10n.t('{0}; waiting for the rest', count);
+    if (run.started) return vscode.l10n.t('{0}; the test is running', count);
+    return run.connected >= run.expected ? vscode.l10n.t('{0}; starting the test', count) : vscode.l10n.t('{0}; waiting for the rest', count);
   }
 
   /** Reads what the master appended to its log since the last look, until the run has ended. */
