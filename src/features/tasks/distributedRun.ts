@@ -30,6 +30,8 @@ interface ActiveRun {
   connected: number;
   started: boolean;
   gaveUp: boolean;
+  /** Workers connected when the master gave up (the master's quit makes them leave right after). */
+  connectedAtGiveUp: number;
   cancelled: boolean;
   ended: boolean;
   offset: number;
@@ -71,7 +73,7 @@ export class DistributedRuns extends Disposable {
     const run: ActiveRun = {
       id, name: launch.name, expected: launch.plan.expectedWorkers, logPath, address: `${launch.plan.bindHost}:${launch.plan.port}`,
       waitSeconds: launch.settings.workersWaitSeconds, reader: new MasterLogReader(), executions: new Set(),
-      connected: 0, started: false, gaveUp: false, cancelled: false, ended: false, offset: 0, outcome, settle,
+      connected: 0, started: false, gaveUp: false, connectedAtGiveUp: 0, cancelled: false, ended: false, offset: 0, outcome, settle,
     };
     this.runs.set(id, run);
     this.showProgress(run);
@@ -175,6 +177,7 @@ export class DistributedRuns extends Disposable {
         break;
       case 'gaveUp':
         run.gaveUp = true;
+        run.connectedAtGiveUp = run.connected;
         break;
       default: {
         const never: never = event;
@@ -221,7 +224,7 @@ export class DistributedRuns extends Disposable {
       void vscode.window.showErrorMessage(
         vscode.l10n.t(
           'Execution Tracker: distributed load test {0} did not start: the master gave up waiting for workers after {1} s with {2} of {3} connected. Workers must reach the master at {4}; its log is {5}.',
-          run.name, run.waitSeconds, run.connected, run.expected, run.address, vscode.workspace.asRelativePath(run.logPath),
+          run.name, run.waitSeconds, run.connectedAtGiveUp, run.expected, run.address, vscode.workspace.asRelativePath(run.logPath),
         ),
       );
     }
