@@ -7,6 +7,7 @@ import {
   buildPytestCommand,
   formatCommandLine,
   LaunchInputError,
+  parseComposeSetting,
   parseLocustVersion,
   planDistributed,
   type CommandLine,
@@ -34,14 +35,17 @@ export const COMMAND_USAGE = `command locust|compose|pytest [options] [--json]
              --user-classes C --csv-prefix P --full-history --html FILE|true --env NAME=VALUE --workers N
              --role master|worker --master-port P --compose-service S --compose-files a.yml,b.yml
              --locust-version V (with --workers: plan the distributed run for that installed version)
-    compose: up|down|restart|logs --files a.yml,b.yml --profiles p --services s --build --detached=false
-             --env-file F --scale SERVICE=N
+    compose: up|down|restart|stop|start|logs --files a.yml,b.yml --profiles p --services s --build
+             --detached=false --env-file F --scale SERVICE=N
+    --compose-command "docker compose"|docker-compose|"CMD ...": the compose program (default docker compose);
+             also for --compose-service runs, whose exec gets -T (no terminal in CI)
     pytest:  --coverage [true|PACKAGE] --compose-service S --compose-files F [-- PYTEST ARGS...]`;
 
 interface Parsed {
   definition: Record<string, unknown>;
   json: boolean;
   locustVersion?: string;
+  composeCommand?: string;
 }
 
 function parse(kind: string, args: readonly string[]): Parsed {
@@ -50,6 +54,7 @@ function parse(kind: string, args: readonly string[]): Parsed {
   const definition: Record<string, unknown> = {};
   let json = false;
   let locustVersion: string | undefined;
+  let composeCommand: string | undefined;
   const lists: Record<string, string[]> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -72,6 +77,11 @@ function parse(kind: string, args: readonly string[]): Parsed {
     if (kind === 'locust' && flag === '--locust-version') {
       locustVersion = inline ?? args[++i];
       if (locustVersion === undefined) throw new CliError('command locust: --locust-version needs a value (e.g. 2.12.1, or "" for an empty version)');
+      continue;
+    }
+    if (flag === '--compose-command') {
+      composeCommand = inline ?? args[++i];
+      if (composeCommand === undefined) throw new CliError(`command ${kind}: --compose-command needs a value ("docker compose" or docker-compose)`);
       continue;
     }
     const name = byFlag.get(flag);
@@ -98,7 +108,7 @@ function parse(kind: string, args: readonly string[]): Parsed {
     }
   }
   Object.assign(definition, lists);
-  return { definition, json, locustVersion };
+  return { definition, json, locustVersion, composeCommand };
 }
 
 function toJson(line: CommandLine): Record<string, unknown> {
@@ -108,17 +118,19 @@ function toJson(line: CommandLine): Record<string, unknown> {
 export function commandCommand(args: readonly string[], write: (text: string) => void): number {
   const [kind, ...rest] = args;
   if (!kind || !(kind in PROPERTIES)) throw new CliError(`command: expected locust, compose or pytest (usage: ${COMMAND_USAGE.split('\n')[0]})`);
-  const { definition, json, locustVersion } = parse(kind, rest);
+  const { definition, json, locustVersion, composeCommand } = parse(kind, rest);
   // Without --locustfile, Locust itself looks for ./locustfile.py; naming it keeps the printed command exact.
   if (kind === 'locust' && !('locustfile' in definition)) definition.locustfile = 'locustfile.py';
   try {
+    // No terminal where the printed line runs (CI): `exec` gets -T. "auto" means the default, docker compose.
+    const binaries = { compose: parseComposeSetting('composeCommand', composeCommand), tty: false };
     if (kind === 'locust' && locustVersion !== undefined && definition.role === undefined) {
-      const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`));
+      const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`), binaries);
       if (json) write(JSON.stringify({ ...toJson(plan.master), mode: plan.mode, workers: plan.workers.map(toJson) }, null, 2));
       else write([formatCommandLine(plan.master), ...plan.workers.map((w) => `${formatCommandLine(w)} &`)].join('\n'));
       return 0;
     }
-    const line = kind === 'locust' ? buildLocustCommand(definition) : kind === 'compose' ? buildComposeCommand(definition) : buildPytestCommand(definition);
+    const line = kind === 'locust' ? buildLocustCommand(definition, binaries) : kind === 'compose' ? buildComposeCommand(definition, binaries) : buildPytestCommand(definition, binaries);
     write(json ? JSON.stringify(toJson(line), null, 2) : formatCommandLine(line));
     return 0;
   } catch (error) {

@@ -7,11 +7,17 @@ export interface CommandLine {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+import type { ComposeCommand } from './composeCommand';
+
 /** Where the programs live; settings in the extension, flags in the CLI. */
 export interface Binaries {
   readonly locust?: string;
   readonly docker?: string;
   readonly pytest?: string;
+  /** The compose program (detected or chosen); `docker compose` through `docker` when absent. */
+  readonly compose?: ComposeCommand;
+  /** false where no terminal exists (the CLI's line for CI): `exec` gets `-T`. Tasks run in a terminal. */
+  readonly tty?: boolean;
 }
 
 /** A value as it may come from tasks.json or the CLI: strings, numbers and booleans, lists as arrays or strings. */

@@ -13,7 +13,10 @@ const text = (config: vscode.WorkspaceConfiguration, key: string, fallback: stri
 };
 
 export interface LaunchSettings {
-  readonly binaries: Required<Binaries>;
+  /** The compose program is filled in by ComposeResolver (detected or from `composeCommand`); v2 until then. */
+  readonly binaries: Required<Pick<Binaries, 'locust' | 'docker' | 'pytest'>> & Binaries;
+  /** `executionTracker.launch.composeCommand`: "auto", "docker compose", "docker-compose" or a command line. */
+  readonly composeCommand: unknown;
   readonly csvPrefixTemplate: string;
   /** Folder (relative to the workspace folder) the CSV prefix is placed in; '' for the folder itself. */
   readonly resultsFolder: string;
@@ -28,6 +31,7 @@ export function readLaunchSettings(scope?: vscode.ConfigurationScope): LaunchSet
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     binaries: { locust: text(config, 'locustPath', 'locust'), docker: text(config, 'dockerPath', 'docker'), pytest: text(config, 'pytestPath', 'pytest') },
+    composeCommand: config.get<unknown>('composeCommand'),
     csvPrefixTemplate: text(config, 'csvPrefixTemplate', DEFAULT_CSV_PREFIX_TEMPLATE),
     resultsFolder: text(config, 'resultsFolder', '').replace(/[\\/]+$/, ''),
     defaultHost: text(config, 'defaultHost', DEFAULT_HOST),

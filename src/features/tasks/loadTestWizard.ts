@@ -19,13 +19,20 @@ import {
 import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
 import { findLocustfiles, readText, type FoundFile } from './detect';
-import { readLaunchSettings } from './launchSettings';
+import type { ComposeResolver } from '../stack/composeResolver';
 import type { LocustProbe } from './locustProbe';
 import { inputStep, namesStep, pickOne, type Step } from './quickInput';
 import { createTask, TaskTypes, type TaskDefinitionLike } from './taskFactory';
 import { ensureTrusted } from './trust';
 
 const LAST_KEY = 'executionTracker.launch.lastLoadTest';
+
+/** A running service of the chosen stack to run Locust in. */
+export interface InService {
+  readonly service: string;
+  readonly files: readonly string[];
+  readonly profiles: readonly string[];
+}
 
 interface Remembered {
   locustfile?: string;
@@ -43,9 +50,11 @@ export class LoadTestWizard {
     private readonly services: Services,
     private readonly state: vscode.Memento,
     private readonly probe: LocustProbe,
+    private readonly resolver: ComposeResolver,
   ) {}
 
-  async run(distributed: boolean): Promise<void> {
+  /** `inService`: run Locust inside that running service of the stack (from the Stack view) through exec. */
+  async run(distributed: boolean, inService?: InService): Promise<void> {
     const title = distributed ? vscode.l10n.t('Run Distributed Load Test') : vscode.l10n.t('Run Load Test');
     if (!ensureTrusted(title)) return;
     const locustfiles = await findLocustfiles();
@@ -59,7 +68,7 @@ export class LoadTestWizard {
 
     const file = await this.pickLocustfile(step(1), locustfiles, last.locustfile);
     if (!file) return;
-    const settings = readLaunchSettings(file.folder);
+    const settings = await this.resolver.settingsFor(file.folder);
 
     if (distributed) {
       const info = await this.probe.version(settings.binaries.locust, file.folder.uri.fsPath);
@@ -97,7 +106,9 @@ export class LoadTestWizard {
 
     await this.state.update(LAST_KEY, { locustfile: file.uri.toString(), host, users, spawnRate, runTime, tags, excludeTags, workers } satisfies Remembered);
 
-    const definition: TaskDefinitionLike = { type: TaskTypes.locust, locustfile: file.relative, host, users, spawnRate, runTime, tags, excludeTags, csvPrefix, fullHistory: true, html: true };
+    // In a service the paths stay relative: the sample stack mounts the workspace as the working directory.
+    const where = inService ? { composeService: inService.service, composeFiles: [...inService.files], composeProfiles: [...inService.profiles] } : {};
+    const definition: TaskDefinitionLike = { type: TaskTypes.locust, locustfile: file.relative, host, users, spawnRate, runTime, tags, excludeTags, csvPrefix, fullHistory: true, html: true, ...where };
     try {
       await this.ensureFolder(file.folder, csvPrefix);
       if (!distributed) {
@@ -111,7 +122,7 @@ export class LoadTestWizard {
   }
 
   private async startDistributed(definition: TaskDefinitionLike, workers: number, folder: vscode.WorkspaceFolder, name: string): Promise<void> {
-    const settings = readLaunchSettings(folder);
+    const settings = await this.resolver.settingsFor(folder);
     const info = await this.probe.version(settings.binaries.locust, folder.uri.fsPath);
     // Validates the whole plan (and the version) before anything starts.
     const plan = planDistributed({ ...definition, workers }, info, settings.binaries);
