@@ -7,6 +7,7 @@ import {
   buildPytestCommand,
   formatCommandLine,
   LaunchInputError,
+  parseComposeSetting,
   parseLocustVersion,
   planDistributed,
   splitArgs,
@@ -42,8 +43,10 @@ export const COMMAND_USAGE = `command locust|compose|pytest [options] [--json]
              --locust-version V (with --workers: plan the distributed run for that installed version; a shell
              script: master and workers in the background, then wait; --local-workers N runs N of them here and
              prints the command for the other machines; their --master-host follows --master-bind-host)
-    compose: up|down|restart|logs --files a.yml,b.yml --profiles p --services s --build --detached=false
-             --env-file F --scale SERVICE=N
+    compose: up|down|restart|stop|start|logs --files a.yml,b.yml --profiles p --services s --build
+             --detached=false --env-file F --scale SERVICE=N
+    --compose-command "docker compose"|docker-compose|"CMD ...": the compose program (default docker compose);
+             also for --compose-service runs, whose exec gets -T (no terminal in CI)
     pytest:  --coverage [true|PACKAGE] --compose-service S --compose-files F [-- PYTEST ARGS...]`;
 
 interface Parsed {
@@ -51,6 +54,7 @@ interface Parsed {
   json: boolean;
   locustVersion?: string;
   locustCommand?: string[];
+  composeCommand?: string;
 }
 
 function parse(kind: string, args: readonly string[]): Parsed {
@@ -60,6 +64,7 @@ function parse(kind: string, args: readonly string[]): Parsed {
   let json = false;
   let locustVersion: string | undefined;
   let locustCommand: string[] | undefined;
+  let composeCommand: string | undefined;
   const lists: Record<string, string[]> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -90,6 +95,11 @@ function parse(kind: string, args: readonly string[]): Parsed {
       locustCommand = splitArgs(value);
       continue;
     }
+    if (flag === '--compose-command') {
+      composeCommand = inline ?? args[++i];
+      if (composeCommand === undefined) throw new CliError(`command ${kind}: --compose-command needs a value ("docker compose" or docker-compose)`);
+      continue;
+    }
     const name = byFlag.get(flag);
     if (!name) throw new CliError(`command ${kind}: unknown option ${JSON.stringify(arg.slice(0, 60))} (see --help)`);
     const type = properties[name];
@@ -114,7 +124,7 @@ function parse(kind: string, args: readonly string[]): Parsed {
     }
   }
   Object.assign(definition, lists);
-  return { definition, json, locustVersion, locustCommand };
+  return { definition, json, locustVersion, composeCommand, locustCommand };
 }
 
 /** The plan as a POSIX shell script that runs it: every process in the background, then `wait`. */
@@ -134,11 +144,12 @@ function toJson(line: CommandLine): Record<string, unknown> {
 export function commandCommand(args: readonly string[], write: (text: string) => void): number {
   const [kind, ...rest] = args;
   if (!kind || !(kind in PROPERTIES)) throw new CliError(`command: expected locust, compose or pytest (usage: ${COMMAND_USAGE.split('\n')[0]})`);
-  const { definition, json, locustVersion, locustCommand } = parse(kind, rest);
-  const binaries: Binaries = locustCommand ? { locust: locustCommand } : {};
+  const { definition, json, locustVersion, composeCommand, locustCommand } = parse(kind, rest);
   // Without --locustfile, Locust itself looks for ./locustfile.py; naming it keeps the printed command exact.
   if (kind === 'locust' && !('locustfile' in definition)) definition.locustfile = 'locustfile.py';
   try {
+    // No terminal where the printed line runs (CI): `exec` gets -T. "auto" means the default, docker compose.
+    const binaries: Binaries = { compose: parseComposeSetting('composeCommand', composeCommand), tty: false, ...(locustCommand ? { locust: locustCommand } : {}) };
     if (kind === 'locust' && locustVersion !== undefined && definition.role === undefined) {
       const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`), binaries);
       const remote = plan.remoteWorker ? { remoteWorker: toJson(plan.remoteWorker), remoteWorkers: plan.expectedWorkers - plan.workers.length } : {};
@@ -146,7 +157,7 @@ export function commandCommand(args: readonly string[], write: (text: string) =>
       else write(planScript(plan));
       return 0;
     }
-    const line = kind === 'locust' ? buildLocustCommand(definition, binaries) : kind === 'compose' ? buildComposeCommand(definition) : buildPytestCommand(definition);
+    const line = kind === 'locust' ? buildLocustCommand(definition, binaries) : kind === 'compose' ? buildComposeCommand(definition, binaries) : buildPytestCommand(definition, binaries);
     write(json ? JSON.stringify(toJson(line), null, 2) : formatCommandLine(line));
     return 0;
   } catch (error) {

@@ -2,7 +2,7 @@
 // listed in `capabilities.untrustedWorkspaces.restrictedConfigurations` (VS Code ignores workspace values of
 // them until the folder is trusted) and the builders validate them like any other input.
 import * as vscode from 'vscode';
-import { DEFAULT_CSV_PREFIX_TEMPLATE, type Program } from '../../core/launch';
+import { DEFAULT_CSV_PREFIX_TEMPLATE, type Binaries, type Program } from '../../core/launch';
 
 const SECTION = 'executionTracker.launch';
 export const DEFAULT_HOST = 'http://127.0.0.1:8000';
@@ -22,7 +22,10 @@ const text = (config: vscode.WorkspaceConfiguration, key: string, fallback: stri
 const wholeNumber = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback);
 
 export interface LaunchSettings {
-  readonly binaries: { readonly locust: Program; readonly docker: string; readonly pytest: string };
+  /** The compose program is filled in by ComposeResolver (detected or from `composeCommand`); v2 until then. */
+  readonly binaries: { readonly locust: Program; readonly docker: string; readonly pytest: string } & Omit<Binaries, 'locust' | 'docker' | 'pytest'>;
+  /** `executionTracker.launch.composeCommand`: "auto", "docker compose", "docker-compose" or a command line. */
+  readonly composeCommand: unknown;
   readonly csvPrefixTemplate: string;
   /** Folder (relative to the workspace folder) the CSV prefix is placed in; '' for the folder itself. */
   readonly resultsFolder: string;
@@ -39,6 +42,7 @@ export function readLaunchSettings(scope?: vscode.ConfigurationScope): LaunchSet
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     binaries: { locust: program(config, 'locustPath', 'locust'), docker: text(config, 'dockerPath', 'docker'), pytest: text(config, 'pytestPath', 'pytest') },
+    composeCommand: config.get<unknown>('composeCommand'),
     csvPrefixTemplate: text(config, 'csvPrefixTemplate', DEFAULT_CSV_PREFIX_TEMPLATE),
     resultsFolder: text(config, 'resultsFolder', '').replace(/[\\/]+$/, ''),
     defaultHost: text(config, 'defaultHost', DEFAULT_HOST),

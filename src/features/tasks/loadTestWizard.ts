@@ -19,15 +19,22 @@ import {
 import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
 import { findLocustfiles, readText, type FoundFile } from './detect';
+import type { ComposeResolver } from '../stack/composeResolver';
 import type { DistributedRuns } from './distributedRun';
 import { askPlacement, masterPortFor, offerWorkerCommand, type Placement } from './distributedWizard';
-import { readLaunchSettings } from './launchSettings';
 import type { LocustProbe } from './locustProbe';
 import { inputStep, namesStep, pickOne, type Step } from './quickInput';
 import { createTask, TaskTypes, type TaskDefinitionLike } from './taskFactory';
 import { ensureTrusted } from './trust';
 
 const LAST_KEY = 'executionTracker.launch.lastLoadTest';
+
+/** A running service of the chosen stack to run Locust in. */
+export interface InService {
+  readonly service: string;
+  readonly files: readonly string[];
+  readonly profiles: readonly string[];
+}
 
 interface Remembered {
   locustfile?: string;
@@ -46,10 +53,12 @@ export class LoadTestWizard {
     private readonly services: Services,
     private readonly state: vscode.Memento,
     private readonly probe: LocustProbe,
+    private readonly resolver: ComposeResolver,
     private readonly distributed: DistributedRuns,
   ) {}
 
-  async run(distributed: boolean): Promise<void> {
+  /** `inService`: run Locust inside that running service of the stack (from the Stack view) through exec. */
+  async run(distributed: boolean, inService?: InService): Promise<void> {
     const title = distributed ? vscode.l10n.t('Run Distributed Load Test') : vscode.l10n.t('Run Load Test');
     if (!ensureTrusted(title)) return;
     const locustfiles = await findLocustfiles();
@@ -63,7 +72,7 @@ export class LoadTestWizard {
 
     const file = await this.pickLocustfile(step(1), locustfiles, last.locustfile);
     if (!file) return;
-    const settings = readLaunchSettings(file.folder);
+    const settings = await this.resolver.settingsFor(file.folder);
 
     if (distributed) {
       const info = await this.probe.version(settings.binaries.locust, file.folder.uri.fsPath);
@@ -104,7 +113,9 @@ export class LoadTestWizard {
 
     await this.state.update(LAST_KEY, { locustfile: file.uri.toString(), host, users, spawnRate, runTime, tags, excludeTags, workers, masterBindHost: placement?.bindHost ?? last.masterBindHost } satisfies Remembered);
 
-    const definition: TaskDefinitionLike = { type: TaskTypes.locust, locustfile: file.relative, host, users, spawnRate, runTime, tags, excludeTags, csvPrefix, fullHistory: true, html: true };
+    // In a service the paths stay relative: the sample stack mounts the workspace as the working directory.
+    const where = inService ? { composeService: inService.service, composeFiles: [...inService.files], composeProfiles: [...inService.profiles] } : {};
+    const definition: TaskDefinitionLike = { type: TaskTypes.locust, locustfile: file.relative, host, users, spawnRate, runTime, tags, excludeTags, csvPrefix, fullHistory: true, html: true, ...where };
     try {
       await this.ensureFolder(file.folder, csvPrefix);
       if (!distributed) {
@@ -118,7 +129,7 @@ export class LoadTestWizard {
   }
 
   private async startDistributed(definition: TaskDefinitionLike, workers: number, placement: Placement, folder: vscode.WorkspaceFolder, name: string): Promise<void> {
-    const settings = readLaunchSettings(folder);
+    const settings = await this.resolver.settingsFor(folder);
     const info = await this.probe.version(settings.binaries.locust, folder.uri.fsPath);
     const masterPort = await masterPortFor(placement.bindHost);
     const run = {

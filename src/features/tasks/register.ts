@@ -3,6 +3,10 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { DistributedRuns } from './distributedRun';
+import { ComposeResolver } from '../stack/composeResolver';
+import { runProcess } from '../stack/processRunner';
+import { registerStackView } from '../stack/register';
+import { StackClient } from '../stack/stackClient';
 import { LoadTestWizard } from './loadTestWizard';
 import { LocustProbe } from './locustProbe';
 import { PytestCommand } from './pytestCommand';
@@ -24,14 +28,16 @@ export const LaunchCommands = {
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const storage = context.storageUri;
+  const resolver = new ComposeResolver(runProcess, services.logger);
+  const client = new StackClient(resolver, runProcess);
   const probe = new LocustProbe();
   const recorder = new EvidenceRecorder(services.trackers, services.logger);
   const distributed = new DistributedRuns(services.logger);
-  const wizard = new LoadTestWizard(services, context.workspaceState, probe, distributed);
-  const stack = new StackCommands(context.workspaceState);
-  const pytest = new PytestCommand(context.workspaceState, storage);
+  const wizard = new LoadTestWizard(services, context.workspaceState, probe, resolver, distributed);
+  const stack = new StackCommands(context.workspaceState, client, resolver);
+  const pytest = new PytestCommand(context.workspaceState, storage, resolver);
   context.subscriptions.push(
-    ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger))),
+    ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger, resolver))),
     distributed,
     new TaskResults(recorder, services.runs, storage, services.logger, distributed),
     vscode.commands.registerCommand(LaunchCommands.runLoadTest, () => wizard.run(false)),
@@ -41,5 +47,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand(LaunchCommands.showStackLogs, () => stack.run('logs')),
     vscode.commands.registerCommand(LaunchCommands.chooseStack, () => stack.choose()),
     vscode.commands.registerCommand(LaunchCommands.runTests, () => pytest.run()),
+    resolver,
+    stack,
   );
+  registerStackView(context, client, resolver, stack, wizard);
 }

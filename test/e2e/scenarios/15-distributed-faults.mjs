@@ -39,7 +39,7 @@ export default {
       await wb.waitNotification(/2 of 2 workers connected; the test is running/, 60_000);
       assert.equal(processesWith(wrapper.path).length, 3);
       await wb.runCommand('Tasks: Terminate Task');
-      await wb.pickQuickInput('worker 1', `${prefix} (worker 1)`);
+      await wb.pickQuickInput('worker 1', `Execution Tracker: ${prefix} (worker 1)`);
       await wb.waitNotification(new RegExp(`distributed load test ${prefix} was stopped, because the task of worker 1 was ended`), 30_000);
       await noLocustLeft(wrapper);
       await screenshot('cancelled-worker');

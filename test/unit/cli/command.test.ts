@@ -74,8 +74,20 @@ describe('cli command', () => {
 
   it('pytest: args after --, coverage with or without a package, compose service', () => {
     assert.deepEqual(json('command', 'pytest', '--coverage', '--', 'tests', '-k', 'a and b').args, ['tests', '-k', 'a and b', '--cov', '--cov-report=term']);
-    assert.deepEqual(json('command', 'pytest', '--coverage', 'app', '--compose-service', 'web').args, ['compose', 'exec', 'web', 'pytest', '--cov=app', '--cov-report=term']);
+    assert.deepEqual(json('command', 'pytest', '--coverage', 'app', '--compose-service', 'web').args, ['compose', 'exec', '-T', 'web', 'pytest', '--cov=app', '--cov-report=term']);
     assert.equal(run('command', 'pytest', '--', '-k', 'a b').stdout.trim(), "pytest -k 'a b'");
+  });
+
+  it('compose: --compose-command picks v1 or v2; in-service runs get exec -T (no terminal in CI)', () => {
+    assert.deepEqual(json('command', 'compose', 'up', '--files', 'a.yml', '--compose-command', 'docker-compose'), { command: 'docker-compose', args: ['-f', 'a.yml', 'up', '-d'] });
+    assert.deepEqual(json('command', 'compose', 'restart', '--services', 'web', '--compose-command=docker compose'), { command: 'docker', args: ['compose', 'restart', 'web'] });
+    assert.deepEqual(json('command', 'compose', 'stop', '--compose-command', 'auto').args, ['compose', 'stop']);
+    const inService = json('command', 'locust', '--locustfile', 'l.py', '--compose-service', 'locust', '--compose-command', 'docker-compose');
+    assert.deepEqual([inService.command, ...inService.args.slice(0, 4)], ['docker-compose', 'exec', '-T', 'locust', 'locust']);
+    const bad = run('command', 'compose', 'up', '--compose-command', '${HOME}/docker compose');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^execution-tracker: command compose: --compose-command: .*"\$\{"/);
+    assert.equal(run('command', 'compose', 'up', '--compose-command').code, 1);
   });
 
   it('bad values exit 1 with one clear line naming the option', () => {
@@ -91,7 +103,7 @@ describe('cli command', () => {
       [['command', 'locust', '--locustfile', 'l.py', '--user-classes', '`id`'], /--user-classes/],
       [['command', 'locust', '--locustfile', 'l.py', '--env', 'X=a\nb'], /--env \(X\): contains a line break/],
       [['command', 'locust', '--nope'], /unknown option "--nope"/],
-      [['command', 'compose', 'explode'], /--action: expected one of up, down, restart, logs/],
+      [['command', 'compose', 'explode'], /--action: expected one of up, down, restart, stop, start, logs/],
       [['command', 'compose', 'up', '--profiles', '${command:x}'], /--profiles/],
       [['command', 'pytest', '--', '${workspaceFolder}'], /--args/],
       [['command', 'docker'], /expected locust, compose or pytest/],
