@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 // fonts-noto-color-emoji: the trackers are full of emoji; without it screenshots show empty boxes.
-export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'python3-locust', 'fonts-noto-color-emoji'];
+export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'python3-locust', 'fonts-noto-color-emoji', 'docker.io', 'docker-compose'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const cacheDir = join(root, '.cache', 'code-server');
