@@ -120,6 +120,11 @@ export function unknownNames(chosen: readonly string[], known: readonly string[]
   return chosen.filter((name) => !known.includes(name));
 }
 
+/** True when the compose program itself did not run: not installed (spawn failed), or docker without the plugin. */
+export function isComposeMissing(result: { readonly code: number; readonly stderr: string }): boolean {
+  return result.code === -1 || /'compose' is not a docker command|unknown command:? "?(docker )?compose|docker-compose: (command )?not found/i.test(result.stderr);
+}
+
 /** True when compose (or docker) failed because it could not reach an engine, not because of the project. */
 export function isEngineUnreachable(output: string): boolean {
   return /Cannot connect to the Docker daemon|Is the docker daemon running|Couldn't connect to Docker daemon|Error while fetching server API version|connect: (connection refused|no such file or directory)|docker\.sock: connect|error during connect/i.test(output);

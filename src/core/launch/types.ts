@@ -22,7 +22,7 @@ export interface Binaries {
   readonly pytest?: string;
   /** The compose program (detected or chosen); `docker compose` through `docker` when absent. */
   readonly compose?: ComposeCommand;
-  /** false where no terminal exists (the CLI's line for CI): `exec` gets `-T`. Tasks run in a terminal. */
+  /** false where no TTY is wanted (the CLI's line for CI, the extension's tasks): `exec` gets `-T`. */
   readonly tty?: boolean;
 }
 

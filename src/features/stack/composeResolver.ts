@@ -47,12 +47,17 @@ export class ComposeResolver extends Disposable {
     return pending;
   }
 
-  /** Launch settings with the resolved compose command; v2 when unresolved (the caller reports why). */
-  async settingsFor(folder: vscode.WorkspaceFolder): Promise<LaunchSettings> {
+  /**
+   * Launch settings with the resolved compose command; v2 when unresolved (the caller reports why). Tasks run
+   * `exec` without a TTY (-T): a program in a service there reads no keys, and with a TTY a headless Locust
+   * run inside a v1 exec was seen to stop within a second of starting, its CSVs never written. Only Open Shell
+   * asks for a TTY.
+   */
+  async settingsFor(folder: vscode.WorkspaceFolder, tty = false): Promise<LaunchSettings> {
     const settings = readLaunchSettings(folder);
     const resolution = await this.resolve(folder);
     const compose = resolution.kind === 'ok' ? resolution.command : composeV2(settings.binaries.docker);
-    return { ...settings, binaries: { ...settings.binaries, compose, tty: true } };
+    return { ...settings, binaries: { ...settings.binaries, compose, tty } };
   }
 
   private async detect(docker: string): Promise<Resolution> {

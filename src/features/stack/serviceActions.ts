@@ -26,7 +26,7 @@ export class ServiceActions {
     const folder = stack && this.client.folderOf(stack);
     if (!stack || !folder) return;
     try {
-      const settings = await this.resolver.settingsFor(folder);
+      const settings = await this.resolver.settingsFor(folder, action === 'shell');
       if (action === 'shell') {
         const line = inService({ files: [...stack.files], profiles: [...stack.profiles] }, service, { command: 'sh', args: [] }, settings.binaries);
         const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('sh: {0}', service), shellPath: line.command, shellArgs: [...line.args], cwd: folder.uri });

@@ -6,6 +6,8 @@ import {
   composeGlobalArgs,
   composeLine,
   composeMessage,
+  describeCompose,
+  isComposeMissing,
   isEngineUnreachable,
   parseNameList,
   psArgs,
@@ -49,6 +51,7 @@ export class StackClient {
     const files = choice.files.join(', ');
     const config = await this.compose(compose, choice, ['config', '-q'], folder);
     if (config.code !== 0) {
+      if (isComposeMissing(config)) return { ok: false, message: vscode.l10n.t('Execution Tracker: the compose command "{0}" does not run here: {1}. Install Docker Compose, or set executionTracker.launch.composeCommand ("auto" finds docker compose or docker-compose).', describeCompose(compose), composeMessage(config.stderr, 1)) };
       if (isEngineUnreachable(config.stderr)) return { ok: false, message: engineMessage(config.stderr) };
       return { ok: false, message: vscode.l10n.t('Execution Tracker: compose cannot read the stack ({0}): {1}', files, composeMessage(config.stderr) || vscode.l10n.t('exit code {0}', config.code)) };
     }

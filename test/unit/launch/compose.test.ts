@@ -9,6 +9,7 @@ import {
   composeV2,
   composeVersionFrom,
   detectCompose,
+  isComposeMissing,
   isEngineUnreachable,
   LaunchInputError,
   notRunning,
@@ -190,6 +191,13 @@ describe('compose errors', () => {
     assert.doesNotMatch(engine, /Traceback|File "/);
     assert.match(engine, /Error while fetching server API version/);
     assert.equal(composeMessage('\u001b[31mERROR\u001b[0m: Service "x" uses an undefined network'), 'ERROR: Service "x" uses an undefined network');
+  });
+
+  it('a compose program that does not run: spawn failure, docker without the plugin', () => {
+    assert.equal(isComposeMissing({ code: -1, stderr: 'spawn docker-compose ENOENT' }), true);
+    assert.equal(isComposeMissing({ code: 1, stderr: "docker: unknown command: docker compose\n\nRun 'docker --help' for more information" }), true);
+    assert.equal(isComposeMissing({ code: 1, stderr: "docker: 'compose' is not a docker command.\nSee 'docker --help'" }), true);
+    assert.equal(isComposeMissing({ code: 1, stderr: readFixture('compose', 'v1-bad-yaml.stderr.txt') }), false);
   });
 
   it('profiles and services that the project does not define', () => {
