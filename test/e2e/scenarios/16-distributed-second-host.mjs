@@ -4,7 +4,8 @@
 // machines with a Copy button, and waits; two workers started inside the namespace with exactly the copied
 // command connect across the pair; the run ends with both. The namespace and the pair are removed at the end.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { aggregatedRequests, makeLocustWrapper, startCountingTarget } from '../lib/distributed.mjs';
@@ -58,8 +59,9 @@ export default {
     const workers = [];
 
     await step(`the second host answers across the pair (${second.nsAddress} -> ${second.hostAddress})`, async () => {
-      const out = execFileSync('ip', ['netns', 'exec', second.ns, '/usr/bin/python3', '-c', `import urllib.request; print(urllib.request.urlopen(${JSON.stringify(target.url)}).read().decode())`], { encoding: 'utf8' });
-      assert.equal(out.trim(), 'ok');
+      // Asynchronous: the target answering it lives in this very process.
+      const { stdout } = await promisify(execFile)('ip', ['netns', 'exec', second.ns, '/usr/bin/python3', '-c', `import urllib.request; print(urllib.request.urlopen(${JSON.stringify(target.url)}, timeout=10).read().decode())`], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(stdout.trim(), 'ok');
       const info = await api.one({ op: 'extension', id: EXTENSION_ID, activate: true, waitActiveMs: 20_000 });
       assert.equal(info.isActive, true);
     });
