@@ -116,7 +116,8 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
     currentStep = 'start code-server';
     server = await startCodeServer({ userDataDir, extensionsDir, logFile: join(dir, 'code-server.log'), env: { ...bridge.env, ...scenarioEnv }, locale: scenario.locale });
     currentStep = 'open the workbench';
-    context = await browser.newContext({ viewport });
+    // `permissions`: what the scenario needs of the browser (the clipboard, for a Copy button it reads back).
+    context = await browser.newContext({ viewport, ...(scenario.permissions ? { permissions: scenario.permissions } : {}) });
     page = await context.newPage();
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {

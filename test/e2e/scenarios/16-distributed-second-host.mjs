@@ -48,6 +48,7 @@ function makeSecondHost() {
 
 export default {
   name: 'distributed-second-host',
+  permissions: ['clipboard-read', 'clipboard-write'],
   timeout: 300_000,
   async run(ctx) {
     const { wb, api, step, workspaceDir, screenshot } = ctx;
