@@ -3,11 +3,13 @@
 // version first, after ../shared/fixtures/locust/debian-2.12.1/locust_shim_for_distributed_test.py; the product
 // never ships it), a target server that counts requests per worker process, a locustfile that says which worker
 // sent a request, and the process table.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onCleanup } from './processes.mjs';
+import { waitForValue } from '../helpers/workbench.mjs';
+import { commandTitle } from '../helpers/tracker.mjs';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -94,4 +96,61 @@ export function aggregatedRequests(statsPath) {
   const header = lines[0].split(',');
   const row = lines.find((l) => l.split(',')[1] === 'Aggregated').split(',');
   return Number(row[header.indexOf('Request Count')]);
+}
+
+const INPUT = '.quick-input-widget .quick-input-box input';
+const TITLE = '.quick-input-widget .quick-input-title';
+
+/** Drives "Run Distributed Load Test…" through its steps; resolves with the CSV prefix it suggested. */
+export async function runDistributedWizard({ page, wb }, { host, users, runTime, workers, address = '127.0.0.1', localWorkers }) {
+  const waitTitle = (text) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text));
+  const answer = async (stepText, value) => {
+    await waitTitle(stepText);
+    await page.locator(INPUT).fill(value);
+    await page.keyboard.press('Enter');
+  };
+  await wb.runCommand(commandTitle('executionTracker.runDistributedLoadTest'));
+  await waitTitle('(1/11)');
+  await wb.pickQuickInput('workers_locustfile', 'load_testing/workers_locustfile.py');
+  await answer('(2/11)', host);
+  await answer('(3/11)', String(users));
+  await answer('(4/11)', String(users));
+  await answer('(5/11)', runTime);
+  await waitTitle('(6/11)');
+  await page.keyboard.press('Enter');
+  await waitTitle('(7/11)');
+  await page.keyboard.press('Enter');
+  await answer('(8/11)', String(workers));
+  await waitTitle('(9/11)');
+  await wb.pickQuickInput(address, address);
+  if (localWorkers !== undefined) await answer('(10/11)', String(localWorkers));
+  await waitTitle('(11/11)');
+  const prefix = await page.locator(INPUT).inputValue();
+  await page.keyboard.press('Enter');
+  await wb.waitQuickInputClosed();
+  return prefix;
+}
+
+/** Writes the workspace settings and locustfile the distributed scenarios share. */
+export function prepareWorkspace(workspaceDir, wrapper, extra = {}) {
+  mkdirSync(join(workspaceDir, '.vscode'), { recursive: true });
+  writeFileSync(join(workspaceDir, '.vscode', 'settings.json'), JSON.stringify({ 'executionTracker.launch.locustPath': wrapper.command, 'executionTracker.launch.workersWaitSeconds': 60, ...extra }, null, 2));
+  writeFileSync(join(workspaceDir, 'load_testing', 'workers_locustfile.py'), WORKER_LOCUSTFILE);
+}
+
+/** Waits until no process of the wrapper is left, and says which were left if some are. */
+export async function noLocustLeft(wrapper, timeout = 30_000) {
+  await waitForValue('no Locust process of this test left in the process table', () => processesWith(wrapper.path).map((p) => `${p.pid}: ${p.args.join(' ')}`), (left) => left.length === 0, { timeout, interval: 250 });
+}
+
+export function killLeftoversOnCleanup(wrapper) {
+  onCleanup(() => {
+    for (const { pid } of processesWith(wrapper.path)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  });
 }

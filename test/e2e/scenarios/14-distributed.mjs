@@ -5,70 +5,14 @@
 // tracker name the worker count; then a worker killed mid-run is reported while Locust finishes the run, whose
 // results are still recorded. Every Locust process is gone at the end (process table).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText } from '../lib/fixture.mjs';
-import { aggregatedRequests, makeLocustWrapper, processesWith, startCountingTarget, WORKER_LOCUSTFILE } from '../lib/distributed.mjs';
-import { onCleanup } from '../lib/processes.mjs';
+import { aggregatedRequests, killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, processesWith, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
-import { commandTitle, EXTENSION_ID } from '../helpers/tracker.mjs';
+import { EXTENSION_ID } from '../helpers/tracker.mjs';
 
-const INPUT = '.quick-input-widget .quick-input-box input';
 const TITLE = '.quick-input-widget .quick-input-title';
-
-/** Drives "Run Distributed Load Test…" through its steps; resolves with the CSV prefix it suggested. */
-export async function runDistributedWizard({ page, wb }, { host, users, runTime, workers, address = '127.0.0.1', localWorkers }) {
-  const waitTitle = (text) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text));
-  const answer = async (stepText, value) => {
-    await waitTitle(stepText);
-    await page.locator(INPUT).fill(value);
-    await page.keyboard.press('Enter');
-  };
-  await wb.runCommand(commandTitle('executionTracker.runDistributedLoadTest'));
-  await waitTitle('(1/11)');
-  await wb.pickQuickInput('workers_locustfile', 'load_testing/workers_locustfile.py');
-  await answer('(2/11)', host);
-  await answer('(3/11)', String(users));
-  await answer('(4/11)', String(users));
-  await answer('(5/11)', runTime);
-  await waitTitle('(6/11)');
-  await page.keyboard.press('Enter');
-  await waitTitle('(7/11)');
-  await page.keyboard.press('Enter');
-  await answer('(8/11)', String(workers));
-  await waitTitle('(9/11)');
-  await wb.pickQuickInput(address, address);
-  if (localWorkers !== undefined) await answer('(10/11)', String(localWorkers));
-  await waitTitle('(11/11)');
-  const prefix = await page.locator(INPUT).inputValue();
-  await page.keyboard.press('Enter');
-  await wb.waitQuickInputClosed();
-  return prefix;
-}
-
-/** Writes the workspace settings and locustfile the distributed scenarios share. */
-export function prepareWorkspace(workspaceDir, wrapper, extra = {}) {
-  mkdirSync(join(workspaceDir, '.vscode'), { recursive: true });
-  writeFileSync(join(workspaceDir, '.vscode', 'settings.json'), JSON.stringify({ 'executionTracker.launch.locustPath': wrapper.command, 'executionTracker.launch.workersWaitSeconds': 60, ...extra }, null, 2));
-  writeFileSync(join(workspaceDir, 'load_testing', 'workers_locustfile.py'), WORKER_LOCUSTFILE);
-}
-
-/** Waits until no process of the wrapper is left, and says which were left if some are. */
-export async function noLocustLeft(wrapper, timeout = 30_000) {
-  await waitForValue('no Locust process of this test left in the process table', () => processesWith(wrapper.path).map((p) => `${p.pid}: ${p.args.join(' ')}`), (left) => left.length === 0, { timeout, interval: 250 });
-}
-
-export function killLeftoversOnCleanup(wrapper) {
-  onCleanup(() => {
-    for (const { pid } of processesWith(wrapper.path)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  });
-}
 
 export default {
   name: 'distributed',

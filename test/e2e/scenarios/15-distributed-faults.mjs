@@ -3,10 +3,9 @@
 // before connecting makes the master give up after the configured wait, with a clear message. After each, the
 // process table holds no Locust process of the test.
 import assert from 'node:assert/strict';
-import { makeLocustWrapper, processesWith, startCountingTarget } from '../lib/distributed.mjs';
+import { killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, processesWith, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { EXTENSION_ID } from '../helpers/tracker.mjs';
-import { killLeftoversOnCleanup, noLocustLeft, prepareWorkspace, runDistributedWizard } from './14-distributed.mjs';
 
 export default {
   name: 'distributed-faults',

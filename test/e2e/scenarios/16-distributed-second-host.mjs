@@ -8,11 +8,10 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { aggregatedRequests, makeLocustWrapper, startCountingTarget } from '../lib/distributed.mjs';
+import { aggregatedRequests, killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
 import { onCleanup, spawnTracked, stopTracked } from '../lib/processes.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { EXTENSION_ID } from '../helpers/tracker.mjs';
-import { killLeftoversOnCleanup, noLocustLeft, prepareWorkspace, runDistributedWizard } from './14-distributed.mjs';
 
 const ip = (...args) => execFileSync('ip', args, { encoding: 'utf8' });
 
