@@ -154,3 +154,13 @@ export function killLeftoversOnCleanup(wrapper) {
     }
   });
 }
+
+/**
+ * Waits for the extension's status bar item, then for the extension through the API bridge: on a loaded
+ * machine (an engine, Locust and other tests beside it) the extension host can take longer to come up than the
+ * bridge's palette wait.
+ */
+export async function extensionReady({ page, api }, extensionId) {
+  await page.locator('.part.statusbar .statusbar-item[id$="executionTracker.progress"]').first().waitFor({ state: 'visible', timeout: 90_000 });
+  return api.one({ op: 'extension', id: extensionId, activate: true, waitActiveMs: 20_000 });
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText } from '../lib/fixture.mjs';
-import { aggregatedRequests, killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, processesWith, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
+import { aggregatedRequests, extensionReady, killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, processesWith, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { EXTENSION_ID } from '../helpers/tracker.mjs';
 
@@ -27,7 +27,7 @@ export default {
     let prefix;
 
     await step('the extension is active', async () => {
-      const info = await api.one({ op: 'extension', id: EXTENSION_ID, activate: true, waitActiveMs: 20_000 });
+      const info = await extensionReady(ctx, EXTENSION_ID);
       assert.equal(info.isActive, true);
     });
 

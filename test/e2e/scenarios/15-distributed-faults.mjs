@@ -3,7 +3,7 @@
 // before connecting makes the master give up after the configured wait, with a clear message. After each, the
 // process table holds no Locust process of the test.
 import assert from 'node:assert/strict';
-import { killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, processesWith, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
+import { extensionReady, killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, processesWith, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { EXTENSION_ID } from '../helpers/tracker.mjs';
 
@@ -18,7 +18,7 @@ export default {
     const target = await startCountingTarget();
 
     await step('the extension is active', async () => {
-      const info = await api.one({ op: 'extension', id: EXTENSION_ID, activate: true, waitActiveMs: 20_000 });
+      const info = await extensionReady(ctx, EXTENSION_ID);
       assert.equal(info.isActive, true);
     });
 

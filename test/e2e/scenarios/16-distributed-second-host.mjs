@@ -8,7 +8,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { aggregatedRequests, killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
+import { aggregatedRequests, extensionReady, killLeftoversOnCleanup, makeLocustWrapper, noLocustLeft, prepareWorkspace, runDistributedWizard, startCountingTarget } from '../lib/distributed.mjs';
 import { onCleanup, spawnTracked, stopTracked } from '../lib/processes.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { EXTENSION_ID } from '../helpers/tracker.mjs';
@@ -62,7 +62,7 @@ export default {
       // Asynchronous: the target answering it lives in this very process.
       const { stdout } = await promisify(execFile)('ip', ['netns', 'exec', second.ns, '/usr/bin/python3', '-c', `import urllib.request; print(urllib.request.urlopen(${JSON.stringify(target.url)}, timeout=10).read().decode())`], { encoding: 'utf8', timeout: 20_000 });
       assert.equal(stdout.trim(), 'ok');
-      const info = await api.one({ op: 'extension', id: EXTENSION_ID, activate: true, waitActiveMs: 20_000 });
+      const info = await extensionReady(ctx, EXTENSION_ID);
       assert.equal(info.isActive, true);
     });
 

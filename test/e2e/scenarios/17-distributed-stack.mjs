@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../lib/codeServer.mjs';
-import { aggregatedRequests, makeLocustWrapper } from '../lib/distributed.mjs';
+import { aggregatedRequests, extensionReady, makeLocustWrapper } from '../lib/distributed.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { EXTENSION_ID } from '../helpers/tracker.mjs';
 
@@ -27,7 +27,8 @@ export default {
     LOCUST_RUN_TIME: '10s',
     LOCUST_WORKERS: '2',
   }),
-  async run({ page, api, step, docker, env, workspaceDir, screenshot }) {
+  async run(ctx) {
+    const { api, step, docker, env, workspaceDir, screenshot } = ctx;
     const project = env.COMPOSE_PROJECT_NAME;
     const containers = async (service, all = false) =>
       (await docker.docker(['ps', ...(all ? ['-a'] : []), '--filter', `label=com.docker.compose.project=${project}`, '--filter', `label=com.docker.compose.service=${service}`, '--format', '{{.ID}} {{.State}}'])).stdout.split('\n').filter(Boolean);
@@ -45,9 +46,7 @@ export default {
           { label: 'distributed stack down', type: 'compose', action: 'down', files: FILES, profiles: ['distributed'] },
         ],
       }, null, 2));
-      // With an engine building images beside it, the extension host can take a while to come up.
-      await page.locator('.part.statusbar .statusbar-item[id$="executionTracker.progress"]').first().waitFor({ state: 'visible', timeout: 90_000 });
-      const info = await api.one({ op: 'extension', id: EXTENSION_ID, activate: true, waitActiveMs: 20_000 });
+      const info = await extensionReady(ctx, EXTENSION_ID);
       assert.equal(info.isActive, true);
     });
 
