@@ -3,7 +3,7 @@
 // version first, after ../shared/fixtures/locust/debian-2.12.1/locust_shim_for_distributed_test.py; the product
 // never ships it), a target server that counts requests per worker process, a locustfile that says which worker
 // sent a request, and the process table.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ export const PYTHON = '/usr/bin/python3';
  */
 export function makeLocustWrapper({ hangFirstWorker = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'et-locust-wrapper-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'locust_version_wrapper.py');
   writeFileSync(path, [
     '# Test-only: sets the version Debian\'s Locust 2.12.1 leaves empty, then runs Locust.',
