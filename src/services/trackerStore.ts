@@ -1,11 +1,13 @@
-// Finds the workspace's tracker files, parses each once per text version and tells listeners when any changed.
-// Open documents are read live (unsaved edits included); closed files are read from disk.
+// Finds the workspace's tracker files and tells listeners when the set or any tracker's model changed. Open
+// documents are read live (unsaved edits included), closed files from disk; the models themselves come from
+// TrackerDocuments, the one cache of them, so the store holds only which entries are current.
 import * as vscode from 'vscode';
 import type { TrackerModel } from '../core/tracker/model';
 import { Disposable } from '../util/dispose';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
-import { createEntry, decodeFileText, documentKey, type TrackerEntry } from './trackerEntry';
+import type { TrackerDocuments } from './trackerDocuments';
+import { decodeFileText, type TrackerEntry } from './trackerEntry';
 import { AddedTrackers } from './addedTrackers';
 
 // node_modules can hold other projects' trackers; never list those.
@@ -19,8 +21,6 @@ export class TrackerStore extends Disposable {
 
   /** Current trackers by uri string, in display order. */
   private entries = new Map<string, TrackerEntry>();
-  /** Markdown documents that are not trackers, parsed on demand (toggling works in any markdown file). */
-  private readonly adhoc = new Map<string, TrackerEntry>();
   /** Tracker uris as last found; re-found only when files appear or vanish, or the glob changes. */
   private uris: vscode.Uri[] = [];
   private urisDirty = true;
@@ -34,6 +34,7 @@ export class TrackerStore extends Disposable {
   constructor(
     workspaceState: vscode.Memento,
     private readonly settings: Settings,
+    private readonly documents: TrackerDocuments,
     private readonly logger: Logger,
   ) {
     super();
@@ -70,7 +71,8 @@ export class TrackerStore extends Disposable {
     this._register(vscode.workspace.onDidOpenTextDocument((document) => this.onOpenOrClose(document)));
     this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
-        this.adhoc.delete(document.uri.toString());
+        // Its next text is the file on disk; the document's versions are no use any more.
+        this.documents.forget(document.uri);
         this.onOpenOrClose(document);
       }),
     );
@@ -103,23 +105,6 @@ export class TrackerStore extends Disposable {
 
   isAdded(uri: vscode.Uri): boolean {
     return this.added.has(uri);
-  }
-
-  /**
-   * The model for an open document without waiting. For a tracker this is the cached entry, which may lag the
-   * document by one debounce (compare `documentVersion` with `document.version`); any other markdown document
-   * is parsed here, once per version.
-   */
-  modelForDocument(document: vscode.TextDocument): TrackerEntry {
-    const key = document.uri.toString();
-    const tracked = this.entries.get(key);
-    if (tracked) return tracked;
-    const cached = this.adhoc.get(key);
-    const textKey = this.cacheKey(documentKey(document));
-    if (cached && cached.key === textKey) return cached;
-    const entry = createEntry(document.uri, textKey, document.version, document.getText(), this.parseOptions());
-    this.adhoc.set(key, entry);
-    return entry;
   }
 
   async addTracker(uri: vscode.Uri): Promise<void> {
@@ -208,34 +193,22 @@ export class TrackerStore extends Disposable {
     return [...byKey.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  /** The entry for one tracker, reusing the cached one when its text version has not changed. */
+  /** The entry for one tracker from TrackerDocuments; a closed file is read only when its mtime or size changed. */
   private async load(uri: vscode.Uri, document: vscode.TextDocument | undefined): Promise<TrackerEntry | undefined> {
-    const previous = this.entries.get(uri.toString());
     try {
-      if (document) {
-        const key = this.cacheKey(documentKey(document));
-        if (previous?.key === key) return previous;
-        return createEntry(uri, key, document.version, document.getText(), this.parseOptions());
-      }
+      if (document) return this.documents.forDocument(document);
       const stat = await vscode.workspace.fs.stat(uri);
-      const key = this.cacheKey(`disk:${stat.mtime}:${stat.size}`);
-      if (previous?.key === key) return previous;
+      const textKey = `disk:${stat.mtime}:${stat.size}`;
+      const cached = this.documents.cached(uri, textKey);
+      if (cached) return cached;
       const text = decodeFileText(await vscode.workspace.fs.readFile(uri));
-      return createEntry(uri, key, undefined, text, this.parseOptions());
+      return this.documents.forText(uri, textKey, () => text);
     } catch (error) {
       this.logger.warn(`Could not read tracker ${uri.fsPath || uri.toString()}: ${describeError(error)}`);
       return undefined;
     }
   }
 
-  /** A text version plus the parse options it was parsed with. */
-  private cacheKey(textKey: string): string {
-    return `${textKey}|templates:${this.settings.excludeTemplates ? 'excluded' : 'counted'}`;
-  }
-
-  private parseOptions() {
-    return { excludeTemplates: this.settings.excludeTemplates };
-  }
 }
 
 function sameEntries(a: ReadonlyMap<string, TrackerEntry>, b: ReadonlyMap<string, TrackerEntry>): boolean {

@@ -5,19 +5,19 @@ import type { LocustRunData } from '../../core/locust';
 import { describeError, type Logger } from '../../services/logger';
 import type { RunStore } from '../../services/runStore';
 import { runErrors, runLabel, runNotes, runTable, runValues, summaryValues, type ComparedRun } from '../../util/runText';
-import type { DocumentModels } from './documentModels';
+import type { TrackerDocuments } from '../../services/trackerDocuments';
 import type { EvidenceLocator } from './locate';
 
 export class EvidenceHoverProvider implements vscode.HoverProvider {
   constructor(
-    private readonly models: DocumentModels,
+    private readonly models: TrackerDocuments,
     private readonly locator: EvidenceLocator,
     private readonly runs: RunStore,
     private readonly logger: Logger,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const ref = this.models.get(document).evidence.find((r) => r.line === position.line && r.startColumn <= position.character && position.character <= r.endColumn);
+    const ref = this.models.forDocument(document).model.evidence.find((r) => r.line === position.line && r.startColumn <= position.character && position.character <= r.endColumn);
     if (!ref) return undefined;
     const located = await this.locator.locate(document.uri, ref);
     if (!located.run || token.isCancellationRequested) return undefined;

@@ -1,33 +1,64 @@
 // The Runs view: every run in the workspace and in the tracker text, with P95 / RPS / failure % at a glance.
 // Descriptions need only each run's _stats.csv (KB, cached by the store); the tooltip reads the whole run lazily.
+// One render pipeline (util/renderPipeline.ts): a change of the runs schedules one render, which reads the
+// summaries, drops its result when a newer change came meanwhile, and then fires once; getChildren only
+// returns what was rendered, so VS Code asking again never starts another read.
 import * as vscode from 'vscode';
 import type { LocustResult } from '../../core/locust';
 import { endpointValues } from '../../core/locust/compare';
 import { describeError, type Logger } from '../../services/logger';
 import type { RunStore } from '../../services/runStore';
 import { Disposable } from '../../util/dispose';
+import { RenderPipeline } from '../../util/renderPipeline';
 import { readErrorLine, runErrors, runNotes, runOneLine, runTable, summaryValues } from '../../util/runText';
 import { Commands } from '../commands';
 import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
 import { LocustReadError } from '../../core/locust/errors';
 
+/** The run store already debounces file events; this only joins what arrives together. */
+const RUNS_RENDER_DELAY_MS = 20;
+
 export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RunNode | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+
+  private nodes: RunNode[] = [];
+  private readonly pipeline: RenderPipeline<RunNode[]>;
 
   constructor(
     private readonly runs: RunStore,
     private readonly logger: Logger,
   ) {
     super();
-    this._register(runs.onDidChange(() => this._onDidChangeTreeData.fire(undefined)));
+    this.pipeline = new RenderPipeline({
+      compute: async (stale) => {
+        await this.runs.whenReady();
+        if (stale()) return undefined;
+        const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run)));
+        return stale() ? undefined : buildRunNodes(csv, this.runs.trackerRunsByLabel());
+      },
+      show: (nodes) => {
+        this.nodes = nodes;
+        this._onDidChangeTreeData.fire(undefined);
+      },
+      delayMs: RUNS_RENDER_DELAY_MS,
+      onError: (error) => this.logger.error(`Rendering the Runs view failed: ${describeError(error)}`),
+    });
+    this._register(this.pipeline);
+    this._register(runs.onDidChange(() => this.pipeline.schedule()));
+    this.pipeline.schedule();
+  }
+
+  /** Renders shown so far (one per change of the runs). */
+  get renders(): number {
+    return this.pipeline.renders;
   }
 
   async getChildren(element?: RunNode): Promise<RunNode[]> {
     if (element) return [];
-    await this.runs.whenReady();
-    const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run)));
-    return buildRunNodes(csv, this.runs.trackerRunsByLabel());
+    // Before the first render VS Code waits for it rather than showing an empty view.
+    if (this.pipeline.renders === 0) await this.pipeline.whenIdle();
+    return this.nodes;
   }
 
   getTreeItem(node: RunNode): vscode.TreeItem {

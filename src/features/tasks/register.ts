@@ -24,7 +24,7 @@ export const LaunchCommands = {
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const storage = context.storageUri;
   const probe = new LocustProbe();
-  const recorder = new EvidenceRecorder(services.trackers, services.logger);
+  const recorder = new EvidenceRecorder(services.trackers, services.documents, services.edits);
   const wizard = new LoadTestWizard(services, context.workspaceState, probe);
   const stack = new StackCommands(context.workspaceState);
   const pytest = new PytestCommand(context.workspaceState, storage);
