@@ -7,6 +7,7 @@ import { findEvidenceOnLine } from './evidence';
 import type { EvidenceRef, Heading, ParseOptions, TaskItem, TrackerModel, Week } from './model';
 import { findRunSummaries } from './runs';
 import { claimedStatus, titleWithoutStatus } from './status';
+import { TASK_MARK } from './taskMark';
 
 let blockParser: MarkdownIt | undefined;
 
@@ -18,7 +19,6 @@ function parser(): MarkdownIt {
   return blockParser;
 }
 
-const TASK_MARK = /^\[([ xX])\](?=\s)/;
 const WEEK = /^WEEK\s+(\d+)\s*(?::|[-–—]|$)/i;
 const DAY = /^(Day\s+\d+(?:\s*[-–]\s*\d+)?)\b/i;
 const WEEK_STATUS_LINE = /^\s*(?:[-*+]\s+)?\*\*Week\s+(\d+)\s+Status\*\*\s*:(.*)$/i;
