@@ -3,6 +3,7 @@
 // TrackerDocuments, the one cache of them, so the store holds only which entries are current.
 import * as vscode from 'vscode';
 import type { TrackerModel } from '../core/tracker/model';
+import { EXCLUDE_GLOB } from '../core/workspace/excluded';
 import { Disposable } from '../util/dispose';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
@@ -10,8 +11,6 @@ import type { TrackerDocuments } from './trackerDocuments';
 import { decodeFileText, type TrackerEntry } from './trackerEntry';
 import { AddedTrackers } from './addedTrackers';
 
-// node_modules can hold other projects' trackers; never list those.
-const EXCLUDE_GLOB = '**/node_modules/**';
 const MAX_TRACKER_FILES = 200;
 
 export class TrackerStore extends Disposable {

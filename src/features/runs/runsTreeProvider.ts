@@ -14,6 +14,7 @@ import { readErrorLine, runErrors, runNotes, runOneLine, runTable, summaryValues
 import { Commands } from '../commands';
 import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
 import { LocustReadError } from '../../core/locust/errors';
+import { escapeMarkdown } from '../../util/markdownText';
 
 /** The run store already debounces file events; this only joins what arrives together. */
 const RUNS_RENDER_DELAY_MS = 20;
@@ -91,24 +92,24 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     const markdown = new vscode.MarkdownString();
     markdown.supportThemeIcons = true;
     if (node.kind === 'tracker') {
-      markdown.appendMarkdown(`**${escape(node.label)}** · ${escape(vscode.l10n.t('from tracker text'))}\n\n`);
-      markdown.appendMarkdown(`${escape(node.summary.source)}\n\n`);
-      markdown.appendMarkdown(`${escape(`${vscode.workspace.asRelativePath(node.summary.tracker)}:${node.summary.line + 1}`)}\n\n`);
-      markdown.appendMarkdown(escape(vscode.l10n.t('No Locust CSV of this run is in the workspace; the numbers are the ones written in the tracker.')));
+      markdown.appendMarkdown(`**${escapeMarkdown(node.label)}** · ${escapeMarkdown(vscode.l10n.t('from tracker text'))}\n\n`);
+      markdown.appendMarkdown(`${escapeMarkdown(node.summary.source)}\n\n`);
+      markdown.appendMarkdown(`${escapeMarkdown(`${vscode.workspace.asRelativePath(node.summary.tracker)}:${node.summary.line + 1}`)}\n\n`);
+      markdown.appendMarkdown(escapeMarkdown(vscode.l10n.t('No Locust CSV of this run is in the workspace; the numbers are the ones written in the tracker.')));
       item.tooltip = markdown;
       return item;
     }
-    markdown.appendMarkdown(`**${escape(node.label)}** · ${escape(node.run.prefix)}${this.runs.baselineId === node.id ? ` · $(star-full) ${escape(vscode.l10n.t('baseline'))}` : ''}\n\n`);
+    markdown.appendMarkdown(`**${escapeMarkdown(node.label)}** · ${escapeMarkdown(node.run.prefix)}${this.runs.baselineId === node.id ? ` · $(star-full) ${escapeMarkdown(vscode.l10n.t('baseline'))}` : ''}\n\n`);
     try {
       const data = await this.runs.read(node.id);
       if (token.isCancellationRequested) return item;
       const table = runTable(data, []);
       if (table) markdown.appendMarkdown(`${table}\n\n`);
-      for (const line of runErrors(data)) markdown.appendMarkdown(`$(error) ${escape(line)}\n\n`);
-      for (const note of runNotes(data)) markdown.appendMarkdown(`$(info) ${escape(note)}\n\n`);
+      for (const line of runErrors(data)) markdown.appendMarkdown(`$(error) ${escapeMarkdown(line)}\n\n`);
+      for (const note of runNotes(data)) markdown.appendMarkdown(`$(info) ${escapeMarkdown(note)}\n\n`);
     } catch (error) {
       this.logger.error(`Reading run ${node.id} for a tooltip failed: ${describeError(error)}`);
-      markdown.appendMarkdown(`$(error) ${escape(describeError(error))}`);
+      markdown.appendMarkdown(`$(error) ${escapeMarkdown(describeError(error))}`);
     }
     item.tooltip = markdown;
     return item;
@@ -125,8 +126,4 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
       return { run, values: null, error: error instanceof LocustReadError ? readErrorLine(error) : describeError(error) };
     }
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

@@ -2,6 +2,7 @@
 // and what happens when they end (results offered, recorded in the tracker as evidence).
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
+import type { ChartOpener } from '../charts/register';
 import { LoadTestWizard } from './loadTestWizard';
 import { LocustProbe } from './locustProbe';
 import { PytestCommand } from './pytestCommand';
@@ -21,7 +22,7 @@ export const LaunchCommands = {
   runTests: 'executionTracker.runTests',
 } as const;
 
-export function register(context: vscode.ExtensionContext, services: Services): void {
+export function register(context: vscode.ExtensionContext, services: Services, charts: ChartOpener): void {
   const storage = context.storageUri;
   const probe = new LocustProbe();
   const recorder = new EvidenceRecorder(services.trackers, services.documents, services.edits);
@@ -30,7 +31,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const pytest = new PytestCommand(context.workspaceState, storage);
   context.subscriptions.push(
     ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger))),
-    new TaskResults(recorder, services.runs, storage, services.logger),
+    new TaskResults(recorder, services.runs, charts, storage, services.logger),
     vscode.commands.registerCommand(LaunchCommands.runLoadTest, () => wizard.run(false)),
     vscode.commands.registerCommand(LaunchCommands.runDistributedLoadTest, () => wizard.run(true)),
     vscode.commands.registerCommand(LaunchCommands.startStack, () => stack.run('up')),
