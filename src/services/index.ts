@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { EvidenceFiles } from './evidenceFiles';
 import { FindingsService } from './findings';
+import { LiveRuns } from './liveRuns';
 import { disposeAll } from '../util/dispose';
 import { createLogger, describeError, type Logger } from './logger';
 import { RunStore } from './runStore';
@@ -23,6 +24,8 @@ export interface Services {
   readonly evidenceFiles: EvidenceFiles;
   readonly findings: FindingsService;
   readonly runs: RunStore;
+  /** Load tests running now, followed as they write their history file. */
+  readonly live: LiveRuns;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -33,12 +36,13 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const evidenceFiles = new EvidenceFiles(logger);
   const runs = new RunStore(context.workspaceState, settings, trackers, logger);
   const findings = new FindingsService(trackers, documents, evidenceFiles, settings, runs);
+  const live = new LiveRuns(logger);
   // VS Code disposes context.subscriptions in the order they were pushed; this one entry disposes the services
   // in reverse order of construction (each before the services it uses), logs what fails, and closes the log last.
   context.subscriptions.push({
     dispose: () => {
       try {
-        disposeAll([findings, runs, evidenceFiles, trackers, settings]);
+        disposeAll([live, findings, runs, evidenceFiles, trackers, settings]);
       } catch (error) {
         logger.error(`Disposing the services failed: ${describeError(error)}`);
       } finally {
@@ -46,5 +50,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       }
     },
   });
-  return { logger, settings, documents, edits: new TrackerEdits(documents, logger), trackers, evidenceFiles, findings, runs };
+  return { logger, settings, documents, edits: new TrackerEdits(documents, logger), trackers, evidenceFiles, findings, runs, live };
 }

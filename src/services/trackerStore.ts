@@ -63,7 +63,10 @@ export class TrackerStore extends Disposable {
     this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Events without content changes only report dirty-state flips.
-        if (event.contentChanges.length > 0 && this.entries.has(event.document.uri.toString())) this.scheduleRefresh();
+        if (event.contentChanges.length === 0) return;
+        // Every document's edits, so the next parse of any markdown document can be incremental.
+        this.documents.noteChanges(event.document.uri, event.document.version, event.contentChanges.map((c) => ({ startLine: c.range.start.line, endLine: c.range.end.line, text: c.text })));
+        if (this.entries.has(event.document.uri.toString())) this.scheduleRefresh();
       }),
     );
     // Opening or closing a tracker switches its text between the live document and the file on disk.
