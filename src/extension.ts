@@ -25,8 +25,8 @@ export function activate(context: vscode.ExtensionContext): PreviewApi {
   registerChecks(context, services);
   registerEvidence(context, services);
   registerRuns(context, services);
-  registerCharts(context, services);
-  registerTasks(context, services);
+  const charts = registerCharts(context, services);
+  registerTasks(context, services, charts);
   registerScenarios(context, services);
   registerLive(context, services);
   return registerPreview(context, services);

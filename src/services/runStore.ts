@@ -18,7 +18,9 @@ import {
 } from '../core/locust';
 import { trackerRunId } from '../core/locust/trend';
 import type { RunSummary } from '../core/tracker/model';
+import { EXCLUDE_GLOB } from '../core/workspace/excluded';
 import { Disposable } from '../util/dispose';
+import { folderRelativePath } from '../util/paths';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
 import type { TrackerStore } from './trackerStore';
@@ -27,7 +29,6 @@ const CSV_GLOB = '**/*{_stats,_stats_history,_failures,_exceptions,_requests,_di
 // Reports are `X_report.html`, `X-report.html` or `--html X.html` beside `--csv X`; groupRuns keeps only those.
 const HTML_GLOB = '**/*.html';
 const WATCH_GLOB = '**/*.{csv,html}';
-const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/__pycache__/**}';
 const MAX_FILES = 20_000;
 const BASELINE_KEY = 'executionTracker.baselineRun';
 
@@ -191,18 +192,7 @@ export class RunStore extends Disposable {
     const out: TrackerRunSummary[] = [];
     for (const entry of this.trackers.trackers()) {
       for (const run of entry.model.runs) {
-        out.push({
-          label: run.label,
-          source: run.source,
-          requests: run.requests,
-          failures: run.failures,
-          failureRate: run.failureRate,
-          p95Ms: run.p95Ms,
-          p99Ms: run.p99Ms,
-          rps: run.rps,
-          tracker: entry.uri,
-          line: run.line,
-        });
+        out.push({ ...run, tracker: entry.uri });
       }
     }
     return out;
@@ -286,8 +276,8 @@ export class RunStore extends Disposable {
       const folders = vscode.workspace.workspaceFolders ?? [];
       if (folders.length === 0) return;
       const [csv, html] = await Promise.all([
-        vscode.workspace.findFiles(CSV_GLOB, EXCLUDE, MAX_FILES),
-        vscode.workspace.findFiles(HTML_GLOB, EXCLUDE, MAX_FILES),
+        vscode.workspace.findFiles(CSV_GLOB, EXCLUDE_GLOB, MAX_FILES),
+        vscode.workspace.findFiles(HTML_GLOB, EXCLUDE_GLOB, MAX_FILES),
       ]);
       if (generation !== this.generation) return; // a newer listing started meanwhile
       const uriByPath = new Map<string, vscode.Uri>();
@@ -336,9 +326,8 @@ export class RunStore extends Disposable {
   private pathOf(uri: vscode.Uri, multiRoot: boolean): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-    if (!uri.path.startsWith(base)) return undefined;
-    const relative = uri.path.slice(base.length);
+    const relative = folderRelativePath(folder.uri, uri);
+    if (relative === undefined) return undefined;
     return multiRoot ? `${folder.name}/${relative}` : relative;
   }
 }

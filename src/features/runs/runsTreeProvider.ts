@@ -1,33 +1,65 @@
 // The Runs view: every run in the workspace and in the tracker text, with P95 / RPS / failure % at a glance.
 // Descriptions need only each run's _stats.csv (KB, cached by the store); the tooltip reads the whole run lazily.
+// One render pipeline (util/renderPipeline.ts): a change of the runs schedules one render, which reads the
+// summaries, drops its result when a newer change came meanwhile, and then fires once; getChildren only
+// returns what was rendered, so VS Code asking again never starts another read.
 import * as vscode from 'vscode';
 import type { LocustResult } from '../../core/locust';
 import { endpointValues } from '../../core/locust/compare';
 import { describeError, type Logger } from '../../services/logger';
 import type { RunStore } from '../../services/runStore';
 import { Disposable } from '../../util/dispose';
+import { RenderPipeline } from '../../util/renderPipeline';
 import { readErrorLine, runErrors, runNotes, runOneLine, runTable, summaryValues } from '../../util/runText';
 import { Commands } from '../commands';
 import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
 import { LocustReadError } from '../../core/locust/errors';
+import { escapeMarkdown } from '../../util/markdownText';
+
+/** The run store already debounces file events; this only joins what arrives together. */
+const RUNS_RENDER_DELAY_MS = 20;
 
 export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RunNode | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+
+  private nodes: RunNode[] = [];
+  private readonly pipeline: RenderPipeline<RunNode[]>;
 
   constructor(
     private readonly runs: RunStore,
     private readonly logger: Logger,
   ) {
     super();
-    this._register(runs.onDidChange(() => this._onDidChangeTreeData.fire(undefined)));
+    this.pipeline = new RenderPipeline({
+      compute: async (stale) => {
+        await this.runs.whenReady();
+        if (stale()) return undefined;
+        const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run)));
+        return stale() ? undefined : buildRunNodes(csv, this.runs.trackerRunsByLabel());
+      },
+      show: (nodes) => {
+        this.nodes = nodes;
+        this._onDidChangeTreeData.fire(undefined);
+      },
+      delayMs: RUNS_RENDER_DELAY_MS,
+      onError: (error) => this.logger.error(`Rendering the Runs view failed: ${describeError(error)}`),
+    });
+    this._register(this.pipeline);
+    this._register(runs.onDidChange(() => this.pipeline.schedule()));
+    this.pipeline.schedule();
+  }
+
+  /** Renders shown so far (one per change of the runs). */
+  get renders(): number {
+    return this.pipeline.renders;
   }
 
   async getChildren(element?: RunNode): Promise<RunNode[]> {
     if (element) return [];
-    await this.runs.whenReady();
-    const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run)));
-    return buildRunNodes(csv, this.runs.trackerRunsByLabel());
+    // Before the first render VS Code waits for it rather than showing an empty view.
+    if (this.pipeline.renders === 0) await this.pipeline.whenIdle();
+    return this.nodes;
   }
 
   getTreeItem(node: RunNode): vscode.TreeItem {
@@ -60,24 +92,24 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     const markdown = new vscode.MarkdownString();
     markdown.supportThemeIcons = true;
     if (node.kind === 'tracker') {
-      markdown.appendMarkdown(`**${escape(node.label)}** · ${escape(vscode.l10n.t('from tracker text'))}\n\n`);
-      markdown.appendMarkdown(`${escape(node.summary.source)}\n\n`);
-      markdown.appendMarkdown(`${escape(`${vscode.workspace.asRelativePath(node.summary.tracker)}:${node.summary.line + 1}`)}\n\n`);
-      markdown.appendMarkdown(escape(vscode.l10n.t('No Locust CSV of this run is in the workspace; the numbers are the ones written in the tracker.')));
+      markdown.appendMarkdown(`**${escapeMarkdown(node.label)}** · ${escapeMarkdown(vscode.l10n.t('from tracker text'))}\n\n`);
+      markdown.appendMarkdown(`${escapeMarkdown(node.summary.source)}\n\n`);
+      markdown.appendMarkdown(`${escapeMarkdown(`${vscode.workspace.asRelativePath(node.summary.tracker)}:${node.summary.line + 1}`)}\n\n`);
+      markdown.appendMarkdown(escapeMarkdown(vscode.l10n.t('No Locust CSV of this run is in the workspace; the numbers are the ones written in the tracker.')));
       item.tooltip = markdown;
       return item;
     }
-    markdown.appendMarkdown(`**${escape(node.label)}** · ${escape(node.run.prefix)}${this.runs.baselineId === node.id ? ` · $(star-full) ${escape(vscode.l10n.t('baseline'))}` : ''}\n\n`);
+    markdown.appendMarkdown(`**${escapeMarkdown(node.label)}** · ${escapeMarkdown(node.run.prefix)}${this.runs.baselineId === node.id ? ` · $(star-full) ${escapeMarkdown(vscode.l10n.t('baseline'))}` : ''}\n\n`);
     try {
       const data = await this.runs.read(node.id);
       if (token.isCancellationRequested) return item;
       const table = runTable(data, []);
       if (table) markdown.appendMarkdown(`${table}\n\n`);
-      for (const line of runErrors(data)) markdown.appendMarkdown(`$(error) ${escape(line)}\n\n`);
-      for (const note of runNotes(data)) markdown.appendMarkdown(`$(info) ${escape(note)}\n\n`);
+      for (const line of runErrors(data)) markdown.appendMarkdown(`$(error) ${escapeMarkdown(line)}\n\n`);
+      for (const note of runNotes(data)) markdown.appendMarkdown(`$(info) ${escapeMarkdown(note)}\n\n`);
     } catch (error) {
       this.logger.error(`Reading run ${node.id} for a tooltip failed: ${describeError(error)}`);
-      markdown.appendMarkdown(`$(error) ${escape(describeError(error))}`);
+      markdown.appendMarkdown(`$(error) ${escapeMarkdown(describeError(error))}`);
     }
     item.tooltip = markdown;
     return item;
@@ -94,8 +126,4 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
       return { run, values: null, error: error instanceof LocustReadError ? readErrorLine(error) : describeError(error) };
     }
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

@@ -4,6 +4,7 @@ import { fileName, percent, plainText, weekLabel } from '../../util/labels';
 import { RULES, type Finding, type Severity } from '../../core/checks/types';
 import type { FileNode, FindingNode, FindingsNode, HeadingNode, RuleNode, TaskNode, TrackerNode } from './nodes';
 import { claimedStatusLabel, headingStatus, progressState, stateLabel, statusIcon, type NodeStatus } from './status';
+import { escapeMarkdown } from '../../util/markdownText';
 
 export interface ItemContext {
   readonly isAdded: (uri: vscode.Uri) => boolean;
@@ -52,7 +53,7 @@ function fileItem(node: FileNode, context: ItemContext): vscode.TreeItem {
   item.description = `${model.counted.done}/${model.counted.total}`;
   item.iconPath = statusIcon(progressState(model.counted));
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escape(nodeLabel(node))}**  \n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(nodeLabel(node))}**  \n`);
   tooltip.appendText(vscode.workspace.asRelativePath(node.entry.uri));
   tooltip.appendMarkdown('\n\n');
   tooltip.appendText(vscode.l10n.t('{0} of {1} tasks done ({2}%).', model.counted.done, model.counted.total, percent(model.counted)));
@@ -91,7 +92,7 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
 
 function headingTooltip(node: HeadingNode, status: NodeStatus, claimed: string | undefined): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escape(nodeLabel(node))}**\n\n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(nodeLabel(node))}**\n\n`);
   if (status.state === 'template') {
     tooltip.appendText(vscode.l10n.t('A template section: its tasks are not counted toward progress.'));
     tooltip.appendMarkdown('\n\n');
@@ -104,8 +105,8 @@ function headingTooltip(node: HeadingNode, status: NodeStatus, claimed: string |
   } else if (status.state !== 'template') {
     tooltip.appendText(' ' + stateLabel(status.state) + '.');
   }
-  if (node.isCurrentWeek) tooltip.appendMarkdown('\n\n' + escape(vscode.l10n.t('The current week: the first with open tasks.')));
-  tooltip.appendMarkdown('\n\n' + escape(vscode.l10n.t('Line {0}', node.heading.line + 1)));
+  if (node.isCurrentWeek) tooltip.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('The current week: the first with open tasks.')));
+  tooltip.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Line {0}', node.heading.line + 1)));
   tooltip.supportThemeIcons = true;
   return tooltip;
 }
@@ -205,8 +206,4 @@ function revealCommand(node: TrackerNode, line: number, column: number): vscode.
   const position = new vscode.Position(line, column);
   const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(position, position), preserveFocus: true };
   return { command: 'vscode.open', title: vscode.l10n.t('Reveal in Editor'), arguments: [node.entry.uri, options] };
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
