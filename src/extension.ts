@@ -12,6 +12,7 @@ import { register as registerRuns } from './features/runs/register';
 import { register as registerStatusBar } from './features/statusBar/register';
 import { register as registerTasks } from './features/tasks/register';
 import { register as registerTree } from './features/tree/register';
+import { register as registerWelcome } from './features/welcome/register';
 
 /** The returned object is the extension's API: the markdown preview calls `extendMarkdownIt` on it. */
 export function activate(context: vscode.ExtensionContext): PreviewApi {
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): PreviewApi {
   registerRuns(context, services);
   registerCharts(context, services);
   registerTasks(context, services);
+  registerWelcome(context, services);
   return registerPreview(context, services);
 }
 

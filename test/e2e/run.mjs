@@ -77,7 +77,8 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   const dir = join(work, scenario.name);
   const workspaceDir = join(dir, 'workspace');
   const userDataDir = join(dir, 'user-data');
-  const trackerPath = copyWorkspace(workspaceDir);
+  // `workspace: 'empty'`: a folder with no tracker (the first-run scenario); otherwise a copy of sample/.
+  const trackerPath = scenario.workspace === 'empty' ? (mkdirSync(workspaceDir, { recursive: true }), undefined) : copyWorkspace(workspaceDir);
   writeUserSettings(userDataDir, { ...quietSettings, ...scenario.settings });
   const bridge = createApiBridge(dir);
   const screenshotPath = join(resultsDir, `${scenario.name}.png`);
