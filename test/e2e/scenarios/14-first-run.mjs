@@ -3,7 +3,7 @@
 // Tracker from a Template". The second one asks for a name and writes a short tracker in the sample's style,
 // which opens in the editor while the tree shows its two weeks ("Week 1", "0/3 · BASELINE").
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VIEW_CONTAINER_TITLE } from '../helpers/tracker.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
@@ -11,10 +11,10 @@ import { waitForValue } from '../helpers/workbench.mjs';
 export default {
   name: 'first-run',
   workspace: 'empty',
+  files: { 'notes.md': '# Notes\n\nNothing to track yet.\n' },
   settings: { 'executionTracker.showOnFirstRun': true },
   timeout: 150_000,
   async run({ page, wb, step, workspaceDir, screenshot }) {
-    writeFileSync(join(workspaceDir, 'notes.md'), '# Notes\n\nNothing to track yet.\n');
     const welcome = page.locator('.part.sidebar .welcome-view-content');
     const button = (text) => welcome.locator('.monaco-button', { hasText: text }).first();
 
