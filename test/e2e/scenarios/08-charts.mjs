@@ -4,7 +4,7 @@
 // tracker's run summaries and the CSV runs; "Export PNG" writes a PNG through the save dialog; switching to
 // Light Modern recolours the chart.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, repoRoot } from '../lib/fixture.mjs';
 import { commandTitle } from '../helpers/tracker.mjs';
@@ -18,6 +18,10 @@ const REAL = join(repoRoot, 'test', 'fixtures', 'locust', 'debian-2.12.1');
  * endpoints, full history, --html) as v39 and run2 (`-T pages broken`: two of them) as v40.
  */
 function useRealRuns(workspaceDir) {
+  // Only five runs stay, so v39 and v40 are the latest (the compare preselection) and the trend's other points
+  // come from the tracker text.
+  const kept = /^hasil_test_v(24|36|38|39|40)_/;
+  for (const name of readdirSync(workspaceDir)) if (name.startsWith('hasil_test_') && !kept.test(name)) rmSync(join(workspaceDir, name));
   for (const [run, version] of [['run1', 'v39'], ['run2_tags_nofullhistory', 'v40']]) {
     const prefix = `hasil_test_${version}_100u_r4_pool140_core_only`;
     const source = run.split('_')[0];
