@@ -2,6 +2,7 @@
 import { CliError } from './io';
 import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
+import { SCENARIOS_USAGE, scenariosCommand } from './scenariosCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
@@ -13,6 +14,7 @@ commands:
   check FILE [--json] [--workspace DIR]         findings where the tracker contradicts itself or its evidence;
                                                 exit 1 when any has error severity (a CI gate)
   ${COMMAND_USAGE}
+  ${SCENARIOS_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   stats: statsCommand,
   check: checkCommand,
   command: commandCommand,
+  scenarios: scenariosCommand,
 };
 
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
