@@ -9,6 +9,8 @@ export const Commands = {
   showOpenTasks: 'executionTracker.showOpenTasks',
   addTrackerFile: 'executionTracker.addTrackerFile',
   removeTrackerFile: 'executionTracker.removeTrackerFile',
+  /** The welcome view's "Create a Tracker from a Template". */
+  createTrackerFromTemplate: 'executionTracker.createTrackerFromTemplate',
   refresh: 'executionTracker.refresh',
   hideCompleted: 'executionTracker.hideCompleted',
   showCompleted: 'executionTracker.showCompleted',

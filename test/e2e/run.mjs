@@ -4,7 +4,7 @@
 // extensions dir (the VSIX and the API companion) and the browser are shared. Run setup first:
 // node scripts/setup.mjs (npm run test:e2e does both).
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,7 +83,10 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   const dir = join(work, scenario.name);
   const workspaceDir = join(dir, 'workspace');
   const userDataDir = join(dir, 'user-data');
-  const trackerPath = copyWorkspace(workspaceDir);
+  // `workspace: 'empty'`: a folder with no tracker, holding only the scenario's `files` (name -> text).
+  const trackerPath = scenario.workspace === 'empty' ? undefined : copyWorkspace(workspaceDir);
+  if (scenario.workspace === 'empty') mkdirSync(workspaceDir, { recursive: true });
+  for (const [name, text] of Object.entries(scenario.files ?? {})) writeFileSync(join(workspaceDir, name), text);
   writeUserSettings(userDataDir, { ...quietSettings, ...scenario.settings });
   const bridge = createApiBridge(dir);
   const screenshotPath = join(resultsDir, `${scenario.name}.png`);

@@ -11,6 +11,7 @@ import type { RunStore } from '../../services/runStore';
 import { Disposable } from '../../util/dispose';
 import { RenderPipeline } from '../../util/renderPipeline';
 import { readErrorLine, runErrors, runNotes, runOneLine, runTable, summaryValues } from '../../util/runText';
+import { runLineParts } from '../../core/locust/runLine';
 import { Commands } from '../commands';
 import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
 import { LocustReadError } from '../../core/locust/errors';
@@ -69,12 +70,12 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     item.contextValue = `run.${node.kind}${baseline ? '.baseline' : ''}`;
     const parts: string[] = [];
     if (node.kind === 'csv') {
-      if (node.values) parts.push(runOneLine(node.values));
+      if (node.values) parts.push(...runLineParts(node.values, 'csv'));
       else parts.push(node.error ? vscode.l10n.t('unreadable') : vscode.l10n.t('no statistics'));
       item.iconPath = new vscode.ThemeIcon(baseline ? 'star-full' : node.error ? 'warning' : 'graph-line');
       item.command = { command: Commands.openChart, title: vscode.l10n.t('Open chart'), arguments: [node.id] };
     } else {
-      parts.push(runOneLine(summaryValues(node.summary)), vscode.l10n.t('from tracker text'));
+      parts.push(...runLineParts(summaryValues(node.summary), 'tracker'));
       item.iconPath = new vscode.ThemeIcon(baseline ? 'star-full' : 'note');
       item.command = {
         command: 'vscode.open',

@@ -1,6 +1,6 @@
 // How each node looks: label, "done/total", status icon, tooltip, checkbox, and the click that reveals its line.
 import * as vscode from 'vscode';
-import { fileName, percent, plainText, weekLabel } from '../../util/labels';
+import { fileName, percent, plainText, weekLabel, weekShortLabel, weekTitle } from '../../util/labels';
 import { RULES, type Finding, type Severity } from '../../core/checks/types';
 import type { FileNode, FindingNode, FindingsNode, HeadingNode, RuleNode, TaskNode, TrackerNode } from './nodes';
 import { claimedStatusLabel, headingStatus, progressState, stateLabel, statusIcon, type NodeStatus } from './status';
@@ -34,7 +34,7 @@ export function nodeLabel(node: TrackerNode): string {
     case 'file':
       return fileName(node.entry.uri);
     case 'heading':
-      return node.week ? weekLabel(node.week) : plainText(node.heading.title || node.heading.text);
+      return node.week ? weekShortLabel(node.week) : plainText(node.heading.title || node.heading.text);
     case 'task':
       return plainText(node.task.text) || vscode.l10n.t('(empty task)');
     case 'findings':
@@ -80,9 +80,13 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
   const claimed = week ? week.status : heading.status;
   const progress = heading.excluded ? heading.allTasks : week ? week.progress : heading.progress;
   const status = headingStatus(claimed, progress, heading.excluded, week?.statusLine);
-  item.description = heading.excluded
-    ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total)
-    : `${progress.done}/${progress.total}`;
+  // Progress first: it is what must stay visible when the side bar cuts the description off; a week's title
+  // follows it (its full text, with the "Week N" prefix, is in the tooltip).
+  const parts = [
+    heading.excluded ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total) : `${progress.done}/${progress.total}`,
+  ];
+  if (week && weekTitle(week)) parts.push(weekTitle(week));
+  item.description = parts.join(' · ');
   item.iconPath = statusIcon(status.state);
   item.tooltip = headingTooltip(node, status, claimed === 'unknown' ? undefined : claimedStatusLabel(claimed));
   item.contextValue = week ? 'week' : 'heading';
@@ -92,7 +96,7 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
 
 function headingTooltip(node: HeadingNode, status: NodeStatus, claimed: string | undefined): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escapeMarkdown(nodeLabel(node))}**\n\n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(node.week ? weekLabel(node.week) : nodeLabel(node))}**\n\n`);
   if (status.state === 'template') {
     tooltip.appendText(vscode.l10n.t('A template section: its tasks are not counted toward progress.'));
     tooltip.appendMarkdown('\n\n');
