@@ -10,7 +10,7 @@ import { describeError, type Logger } from '../../services/logger';
 import type { RunStore } from '../../services/runStore';
 import { Disposable } from '../../util/dispose';
 import { RenderPipeline } from '../../util/renderPipeline';
-import { readErrorLine, runErrors, runNotes, runOneLine, runTable, summaryValues } from '../../util/runText';
+import { readErrorLine, runErrors, runNotes, runTable, summaryValues } from '../../util/runText';
 import { runLineParts } from '../../core/locust/runLine';
 import { Commands } from '../commands';
 import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
