@@ -7,7 +7,8 @@ const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+// mainFields: prefer ES modules (jsonc-parser's UMD build requires files by computed paths esbuild cannot follow).
+const common = { bundle: true, mainFields: ['module', 'main'], sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 
 // Only bundles whose entry exists are built.
 const shipped = [

@@ -2,6 +2,7 @@
 import { CliError } from './io';
 import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
+import { GATE_USAGE, gateCommand } from './gateCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
@@ -13,6 +14,7 @@ commands:
   check FILE [--json] [--workspace DIR]         findings where the tracker contradicts itself or its evidence;
                                                 exit 1 when any has error severity (a CI gate)
   ${COMMAND_USAGE}
+  ${GATE_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   stats: statsCommand,
   check: checkCommand,
   command: commandCommand,
+  gate: gateCommand,
 };
 
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
@@ -38,7 +41,7 @@ export function runCli(argv: readonly string[], out: (text: string) => void, err
   } catch (error) {
     if (error instanceof CliError) {
       err(`execution-tracker: ${error.message}`);
-      return 1;
+      return error.exitCode;
     }
     throw error;
   }
