@@ -85,7 +85,6 @@ export function formatGithub(result: GateResult, tracker?: string): string {
 
 const xml = (text: string): string =>
   // Characters XML 1.0 cannot hold at all are dropped; the rest escaped.
-  // eslint-disable-next-line no-control-regex
   text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function formatJunit(result: GateResult, tracker?: string): string {

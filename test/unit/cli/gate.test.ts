@@ -120,7 +120,7 @@ describe('cli gate', () => {
     const stats = readLocustFileSync(join(SAMPLE, 'hasil_test_v39_100u_r4_pool140_core_only_stats.csv'));
     assert.equal(stats.kind, 'stats');
     const p95 = stats.kind === 'stats' ? stats.aggregated!.percentiles['95']! : NaN;
-    const target = json.checks.find((c: { metric: string; line: number }) => c.metric === 'p95' && c.endpoint === 'Aggregated');
+    const target = json.checks.find((c: { metric: string; endpoint: string }) => c.metric === 'p95' && c.endpoint === 'Aggregated');
     assert.equal(target.value, p95);
     assert.equal(target.pass, p95 < target.limit);
     assert.equal(code, json.checks.every((c: { pass: boolean }) => c.pass) ? 0 : 1);

@@ -60,7 +60,7 @@ describe('gate: threshold parsing', () => {
     const limits = trackerLimits(trackerCriteria(lines, parseTracker(text)));
     const at = (metric: string) => limits.filter((l) => l.metric === metric).map((l) => [l.op, l.value, l.source.kind === 'tracker' ? lines[l.source.line].trim().slice(0, 18) : '']);
     assert.deepEqual(at('p95').map((x) => x.slice(0, 2)), [['<', 300], ['<', 200], ['<', 150]]);
-    assert.ok(at('p95').at(-1)![2].startsWith('P95 Response Time'));
+    assert.ok(String(at('p95').at(-1)![2]).startsWith('P95 Response Time'));
     assert.deepEqual(at('rps').map((x) => x.slice(0, 2)), [['>', 50]]);
     assert.deepEqual(at('failureRate').map((x) => x.slice(0, 2)), [['<', 0.05]]);
     assert.deepEqual(at('p99').map((x) => x.slice(0, 2)), [['<', 2000], ['<', 300]]);
