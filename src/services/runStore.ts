@@ -29,7 +29,8 @@ const HTML_GLOB = '**/*.html';
 const WATCH_GLOB = '**/*.{csv,html}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/__pycache__/**}';
 const MAX_FILES = 20_000;
-const BASELINE_KEY = 'executionTracker.baselineRun';
+/** Where 0.1.0 kept the baseline (invisible to the CLI); read once as a fallback, cleared when a baseline is set. */
+const LEGACY_BASELINE_KEY = 'executionTracker.baselineRun';
 
 /** A run as the tracker text summarises it (whether or not its CSVs are in the workspace). */
 export interface TrackerRunSummary extends RunSummary {
@@ -81,6 +82,7 @@ export class RunStore extends Disposable {
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleListing()));
     this._register(
       settings.onDidChange((event) => {
+        if (Settings.affects(event, 'baselineRun')) this._onDidChange.fire();
         if (!Settings.affects(event, 'runNamePattern')) return;
         this.regroup();
         this.fireFilesChanged();
@@ -137,14 +139,15 @@ export class RunStore extends Disposable {
   }
 
   get baselineId(): string | undefined {
-    const value = this.workspaceState.get<unknown>(BASELINE_KEY);
-    return typeof value === 'string' ? value : undefined;
+    const legacy = this.workspaceState.get<unknown>(LEGACY_BASELINE_KEY);
+    return this.settings.baselineRun ?? (typeof legacy === 'string' ? legacy : undefined);
   }
 
+  /** The setting's change event refreshes the views (also when the file is edited by hand). */
   async setBaseline(id: string | undefined): Promise<void> {
     if (id === this.baselineId) return;
-    await this.workspaceState.update(BASELINE_KEY, id);
-    this._onDidChange.fire();
+    await this.workspaceState.update(LEGACY_BASELINE_KEY, undefined);
+    await this.settings.setBaselineRun(id);
   }
 
   /** A run's files, read (or taken from the cache) and put together with their cross-file notes. */

@@ -10,24 +10,37 @@ import { readErrorLine, runErrors, runNotes, runOneLine, runTable, summaryValues
 import { Commands } from '../commands';
 import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
 import { LocustReadError } from '../../core/locust/errors';
+import { gateRunFromStats, gateRunFromSummary } from '../../core/gate/gate';
+import type { TrackerStore } from '../../services/trackerStore';
+import { describeFailure, failedChecks, limitsOf, type FailedCheck, type TrackerLimits } from './gateVerdict';
 
 export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RunNode | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
 
+  /** Failed gate checks per run id, from the last render (the tree asks for items right after children). */
+  private failures = new Map<string, FailedCheck[]>();
+
   constructor(
     private readonly runs: RunStore,
+    private readonly trackers: TrackerStore,
     private readonly logger: Logger,
   ) {
     super();
+    // Run store changes include tracker text changes, so edited criteria re-judge every run.
     this._register(runs.onDidChange(() => this._onDidChangeTreeData.fire(undefined)));
   }
 
   async getChildren(element?: RunNode): Promise<RunNode[]> {
     if (element) return [];
     await this.runs.whenReady();
-    const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run)));
-    return buildRunNodes(csv, this.runs.trackerRunsByLabel());
+    const limits = limitsOf(this.trackers.trackers());
+    const failures = new Map<string, FailedCheck[]>();
+    const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run, limits, failures)));
+    const nodes = buildRunNodes(csv, this.runs.trackerRunsByLabel());
+    for (const node of nodes) if (node.kind === 'tracker') failures.set(node.id, failedChecks(gateRunFromSummary(node.label, node.summary), limits));
+    this.failures = failures;
+    return nodes;
   }
 
   getTreeItem(node: RunNode): vscode.TreeItem {
@@ -51,6 +64,12 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
       };
     }
     if (baseline) parts.push(vscode.l10n.t('baseline'));
+    const failed = this.failures.get(node.id) ?? [];
+    if (failed.length) {
+      parts.push(vscode.l10n.t('fails gate ({0})', failed.length));
+      if (!baseline) item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue += '.failsGate';
+    }
     item.description = parts.join(' · ');
     return item;
   }
@@ -59,6 +78,12 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
   async resolveTreeItem(item: vscode.TreeItem, node: RunNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     const markdown = new vscode.MarkdownString();
     markdown.supportThemeIcons = true;
+    const failed = this.failures.get(node.id) ?? [];
+    if (failed.length) {
+      markdown.appendMarkdown(`$(error) **${escape(vscode.l10n.t('Fails the gate: {0} of the tracker\'s criteria', failed.length))}**\n\n`);
+      for (const failure of failed) markdown.appendMarkdown(`- ${escape(describeFailure(failure))}\n`);
+      markdown.appendMarkdown('\n');
+    }
     if (node.kind === 'tracker') {
       markdown.appendMarkdown(`**${escape(node.label)}** · ${escape(vscode.l10n.t('from tracker text'))}\n\n`);
       markdown.appendMarkdown(`${escape(node.summary.source)}\n\n`);
@@ -83,12 +108,13 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     return item;
   }
 
-  private async readSummary(run: CsvRunRead['run']): Promise<CsvRunRead> {
+  private async readSummary(run: CsvRunRead['run'], limits: readonly TrackerLimits[], failures: Map<string, FailedCheck[]>): Promise<CsvRunRead> {
     const uri = this.runs.uriOf(run, 'stats') ?? this.runs.uriOf(run, 'requests') ?? this.runs.uriOf(run, 'html');
     if (!uri) return { run, values: null, error: undefined };
     try {
       const result: LocustResult = await this.runs.readFile(uri);
       const stats = result.kind === 'stats' ? result : result.kind === 'html' ? result.stats : null;
+      if (stats) failures.set(run.id, failedChecks(gateRunFromStats(run.id, stats), limits));
       return { run, values: stats?.aggregated ? endpointValues(stats.aggregated) : null, error: undefined };
     } catch (error) {
       return { run, values: null, error: error instanceof LocustReadError ? readErrorLine(error) : describeError(error) };

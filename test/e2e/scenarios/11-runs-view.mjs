@@ -1,8 +1,12 @@
 // Scenario 11: the Runs view lists the five sample runs (v24, v36, v38, v39, v40 from their CSVs) and the runs the
 // tracker only summarises in text, in version order, with P95 · RPS · fail % from each CSV; "Set as Baseline"
-// from the context menu marks a run, "Clear Baseline" unmarks it.
+// from the context menu marks a run (written to .vscode/settings.json, where the CLI's gate reads it), "Clear
+// Baseline" unmarks it. Runs that fail the tracker's criteria are marked, and their hover names the failed checks;
+// which ones fail is asked of the CLI's `gate` over the same files.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { readText } from '../lib/fixture.mjs';
 import { VIEW_CONTAINER_TITLE } from '../helpers/tracker.mjs';
@@ -12,6 +16,22 @@ import { aggregatedRow } from './07-evidence.mjs';
 const CSV_RUNS = ['v24', 'v36', 'v38', 'v39', 'v40'];
 
 const ms = (value) => (Number.isNaN(value) ? '–' : value >= 1000 ? `${(value / 1000).toFixed(value >= 10_000 ? 0 : 1)} s` : `${Math.round(value)} ms`);
+
+const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+
+/** Failed checks of one run as `gate RUN --workspace DIR` (no flags, no baseline) judges them. */
+function gateFailures(workspaceDir, run) {
+  let stdout;
+  try {
+    stdout = execFileSync(process.execPath, [CLI, 'gate', run, '--workspace', workspaceDir, '--no-baseline', '--json'], { encoding: 'utf8' });
+  } catch (error) {
+    if (error.status !== 1) throw error;
+    stdout = error.stdout;
+  }
+  return JSON.parse(stdout).checks.filter((c) => !c.pass);
+}
+
+const gateSuffix = (failed) => (failed.length ? ` · fails gate (${failed.length})` : '');
 
 export default {
   name: 'runs-view',
@@ -23,6 +43,9 @@ export default {
         return [/_(v\d+)_/.exec(name)[1], `P95 ${ms(row.p95)} · ${row.rps.toFixed(1)} RPS · ${(row.requests ? (row.failures / row.requests) * 100 : 0).toFixed(1)}% fail`];
       }),
     );
+    const failures = Object.fromEntries(CSV_RUNS.map((v) => [v, gateFailures(workspaceDir, v)]));
+    const described = Object.fromEntries(CSV_RUNS.map((v) => [v, `${expected[v]}${gateSuffix(failures[v])}`]));
+    const icon = (v) => (failures[v].length ? 'codicon-error' : 'codicon-graph-line');
     assert.deepEqual(Object.keys(expected).sort(), [...CSV_RUNS].sort(), 'the sample has the five runs');
     const runsPane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /^Runs/i }) });
     const rows = () => runsPane.locator('.monaco-list-row[role="treeitem"]').evaluateAll((list) => list.map((row) => ({
@@ -43,8 +66,8 @@ export default {
       if ((await runsHeader.getAttribute('aria-expanded')) === 'false') await runsHeader.click();
     });
 
-    await step('the five CSV runs are listed with P95 · RPS · fail % from their CSVs', async () => {
-      await waitForValue('the CSV runs with their numbers', rows, (list) => CSV_RUNS.every((v) => list.some((r) => r.label === v && r.description === expected[v])));
+    await step('the five CSV runs are listed with P95 · RPS · fail % from their CSVs, and the gate verdict', async () => {
+      await waitForValue('the CSV runs with their numbers', rows, (list) => CSV_RUNS.every((v) => list.some((r) => r.label === v && r.description === described[v])));
     });
 
     await step('runs only summarised in the tracker text are listed too, marked "from tracker text", in version order', async () => {
@@ -52,10 +75,11 @@ export default {
       for (const label of ['v18', 'v23', 'v26b', 'v47']) {
         const found = list.find((r) => r.label === label);
         assert.ok(found, `${label} listed; rows: ${JSON.stringify(list.map((r) => r.label))}`);
-        assert.match(found.description, /from tracker text$/, `${label} marked as from tracker text`);
-        assert.equal(found.icon, 'codicon-note');
+        const failed = gateFailures(workspaceDir, `tracker:${label}`);
+        assert.equal(found.description.endsWith(`from tracker text${gateSuffix(failed)}`), true, `${label} marked as from tracker text: ${found.description}`);
+        assert.equal(found.icon, failed.length ? 'codicon-error' : 'codicon-note');
       }
-      for (const v of CSV_RUNS) assert.equal(list.find((r) => r.label === v).icon, 'codicon-graph-line', `${v} icon`);
+      for (const v of CSV_RUNS) assert.equal(list.find((r) => r.label === v).icon, icon(v), `${v} icon`);
       const numbers = list.map((r) => Number(/^v(\d+)/.exec(r.label)?.[1] ?? Number.NaN)).filter((n) => !Number.isNaN(n));
       assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), `version order: ${JSON.stringify(list.map((r) => r.label))}`);
       await screenshot('runs');
@@ -77,16 +101,31 @@ export default {
       await contextMenu('v38', 'Set as Baseline');
       await waitForValue('v38 marked as baseline', rows, (list) => {
         const v38 = list.find((r) => r.label === 'v38');
-        return v38?.icon === 'codicon-star-full' && v38.description === `${expected.v38} · baseline`;
+        return v38?.icon === 'codicon-star-full' && v38.description === `${expected.v38} · baseline${gateSuffix(failures.v38)}`;
       });
+      const settings = join(workspaceDir, '.vscode', 'settings.json');
+      await waitForValue('the baseline in .vscode/settings.json', () => (existsSync(settings) ? readFileSync(settings, 'utf8') : ''), (text) => /"executionTracker\.baselineRun":\s*"hasil_test_v38_[^"]*"/.test(text));
       const others = (await rows()).filter((r) => r.label !== 'v38');
-      assert.ok(others.every((r) => !r.description.endsWith('baseline')), 'only one baseline');
+      assert.ok(others.every((r) => !r.description.includes('· baseline')), 'only one baseline');
       await screenshot('baseline');
     });
 
     await step('"Clear Baseline" unmarks it', async () => {
       await contextMenu('v38', 'Clear Baseline');
-      await waitForValue('v38 without baseline', rows, (list) => list.find((r) => r.label === 'v38')?.icon === 'codicon-graph-line');
+      await waitForValue('v38 without baseline', rows, (list) => list.find((r) => r.label === 'v38')?.icon === icon('v38'));
     });
+
+    const failing = CSV_RUNS.find((v) => failures[v].length);
+    if (failing) {
+      await step(`hovering ${failing} says which of the tracker's criteria it fails`, async () => {
+        await row(failing).first().hover();
+        const hover = page.locator('.monaco-hover, .custom-hover, .workbench-hover').filter({ hasText: 'Fails the gate' }).first();
+        await hover.waitFor({ state: 'visible', timeout: 15_000 });
+        const text = await hover.innerText();
+        assert.match(text, new RegExp(`Fails the gate: ${failures[failing].length} of the tracker's criteria`));
+        for (const check of failures[failing]) assert.ok(text.includes(`MASTER_EXECUTION_TRACKER.md:${check.line}`), `names line ${check.line}: ${text}`);
+        await screenshot('gate-hover');
+      });
+    }
   },
 };
