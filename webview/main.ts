@@ -66,7 +66,9 @@ function main(): void {
     root.replaceChildren();
     const data = message.data;
     const parts = data.kind === 'run' ? runView(message.title, data, ctx) : data.kind === 'compare' ? compareView(message.title, data, ctx) : trendView(message.title, data, ctx);
-    root.append(...parts);
+    const exportReport = h('button', { type: 'button', class: 'export export-report', title: message.strings.exportReport }, message.strings.exportReport);
+    exportReport.addEventListener('click', () => vscode.postMessage({ type: 'exportReport' }));
+    root.append(h('div', { class: 'toolbar' }, exportReport), ...parts);
     document.body.dataset.view = data.kind;
     window.scrollTo(0, scroll);
   };

@@ -3,6 +3,7 @@ import { CliError } from './io';
 import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
 import { GATE_USAGE, gateCommand } from './gateCommand';
+import { REPORT_USAGE, reportCommand } from './reportCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
@@ -15,6 +16,7 @@ commands:
                                                 exit 1 when any has error severity (a CI gate)
   ${COMMAND_USAGE}
   ${GATE_USAGE}
+  ${REPORT_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   check: checkCommand,
   command: commandCommand,
   gate: gateCommand,
+  report: reportCommand,
 };
 
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {

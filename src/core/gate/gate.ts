@@ -88,10 +88,13 @@ export function findEndpoint(run: GateRun, name: string): GateRow[] {
 }
 
 /** Endpoints a tracker qualifier names: every word (but "endpoint(s)") appears in the endpoint's name. */
-function qualified(run: GateRun, qualifier: string): GateRow[] {
+export function namedBy(qualifier: string, name: string): boolean {
   const words = qualifier.toLowerCase().split(/\s+/).filter((w) => w && !/^endpoints?$/.test(w));
-  if (!words.length) return [];
-  return run.endpoints.filter((row) => words.every((word) => row.name.toLowerCase().includes(word)));
+  return words.length > 0 && words.every((word) => name.toLowerCase().includes(word));
+}
+
+function qualified(run: GateRun, qualifier: string): GateRow[] {
+  return run.endpoints.filter((row) => namedBy(qualifier, row.name));
 }
 
 function rowsFor(run: GateRun, endpoint: string | undefined, flag: string): Array<{ name: string; values: GateValues | null }> {

@@ -10,8 +10,11 @@ import { Disposable } from '../../util/dispose';
 import { runLabel } from '../../util/runText';
 import { Commands } from '../commands';
 import { exportPng } from './exportPng';
+import { exportReport } from './exportReport';
 import { chartHtml, webviewOptions } from './html';
-import { webviewStrings } from './strings';
+import { webviewStrings } from '../../core/report/strings';
+import { limitsOf } from '../../services/trackerLimits';
+import { compareTitle, runTitle, trendTitle } from '../../core/report/titles';
 import { parseWebviewMessage } from './validateMessage';
 import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData, type SeenModified } from './viewData';
 
@@ -29,6 +32,8 @@ export class ChartPanel extends Disposable {
   private loads = 0;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly seen: SeenModified = new Map();
+  /** What the webview shows now: the report exports exactly this. */
+  private shown: HostMessage | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -44,8 +49,8 @@ export class ChartPanel extends Disposable {
     this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this._register(panel.onDidDispose(() => this.dispose()));
     const runs = services.runs;
-    // The trend also follows tracker text and the baseline; run and compare panels only their files.
-    this._register(target.kind === 'trend' ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    // The trend and compare panels also follow tracker text (summaries, criteria drawn as thresholds); a run panel only its files.
+    this._register(target.kind === 'run' ? runs.onDidChangeFiles(() => void this.refresh()) : runs.onDidChange(() => void this.refresh()));
     this._register(
       services.settings.onDidChange((event) => {
         if (target.kind === 'compare' && Settings.affects(event, 'charts.regressionThresholdPercent')) void this.refresh();
@@ -66,9 +71,9 @@ export class ChartPanel extends Disposable {
 
   private fallbackTitle(): string {
     const t = this.target;
-    if (t.kind === 'trend') return vscode.l10n.t('Run Trend');
-    if (t.kind === 'run') return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
-    return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+    if (t.kind === 'trend') return trendTitle();
+    if (t.kind === 'run') return runTitle(this.labelOf(t.runId));
+    return compareTitle(t.runIds.map((id) => this.labelOf(id)));
   }
 
   private labelOf(id: string): string {
@@ -90,6 +95,9 @@ export class ChartPanel extends Disposable {
       case 'exportPng':
         void exportPng(message.dataUrl, message.fileName, this.services.logger);
         break;
+      case 'exportReport':
+        void exportReport(this.shown, this.services.logger);
+        break;
       case 'openRun':
         if (this.services.runs.getRun(message.runId)) void vscode.commands.executeCommand(Commands.openChart, message.runId);
         break;
@@ -109,6 +117,7 @@ export class ChartPanel extends Disposable {
     }
     if (load !== this.loads || this.isDisposed) return;
     this.panel.title = message.title;
+    this.shown = message;
     void this.panel.webview.postMessage(message);
   }
 
@@ -137,7 +146,8 @@ export class ChartPanel extends Disposable {
       this.scheduleLiveEnd(data.run.live);
       return { type: 'render', target, title, strings, data };
     }
-    const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
+    const limits = limitsOf(this.services.trackers.trackers()).flatMap((t) => t.limits);
+    const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, limits, this.seen);
     this.scheduleLiveEnd(data.runs.some((r) => r.live));
     return { type: 'render', target, title, strings, data };
   }

@@ -1,28 +1,15 @@
 // The CI gate's verdict in the Runs view: every run judged on the criteria its workspace's trackers state
 // (the same limits `gate RUN --workspace DIR` applies without flags), and the failed checks in words.
 import * as vscode from 'vscode';
-import { trackerCriteria } from '../../core/checks/criteria';
 import { evaluateGate, type GateCheck, type GateRun } from '../../core/gate/gate';
 import { formatValue, limitText } from '../../core/gate/format';
-import { trackerLimits, type GateMetric, type Limit } from '../../core/gate/limits';
-import type { TrackerEntry } from '../../services/trackerEntry';
-
-export interface TrackerLimits {
-  readonly uri: vscode.Uri;
-  readonly limits: readonly Limit[];
-}
+import type { GateMetric } from '../../core/gate/limits';
+import type { TrackerLimits } from '../../services/trackerLimits';
 
 export interface FailedCheck {
   readonly check: GateCheck;
   /** The tracker whose criterion failed. */
   readonly uri: vscode.Uri;
-}
-
-export function limitsOf(trackers: readonly TrackerEntry[]): TrackerLimits[] {
-  return trackers.map((entry) => {
-    const lines = Array.from({ length: entry.model.lineCount }, (_, i) => entry.lineAt(i) ?? '');
-    return { uri: entry.uri, limits: trackerLimits(trackerCriteria(lines, entry.model)) };
-  });
 }
 
 /** Failed checks of `run` over every tracker's criteria; empty when it passes (or nothing judges it). */

@@ -12,7 +12,8 @@ import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
 import { LocustReadError } from '../../core/locust/errors';
 import { gateRunFromStats, gateRunFromSummary } from '../../core/gate/gate';
 import type { TrackerStore } from '../../services/trackerStore';
-import { describeFailure, failedChecks, limitsOf, type FailedCheck, type TrackerLimits } from './gateVerdict';
+import { limitsOf, type TrackerLimits } from '../../services/trackerLimits';
+import { describeFailure, failedChecks, type FailedCheck } from './gateVerdict';
 
 export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RunNode | undefined>());
