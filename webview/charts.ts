@@ -136,9 +136,11 @@ export interface ChartCard {
   destroy(): void;
 }
 
-/** Writes the colours in use onto the canvas (data-colors), so tests can see a theme change took effect. */
+/** Writes the colours and series in use onto the canvas (data-colors, data-series), for tests: a theme change
+ *  took effect, a threshold line is drawn. */
 function markColors(canvas: HTMLCanvasElement, chart: Chart): void {
   canvas.dataset.colors = JSON.stringify(chart.data.datasets.map((d) => d.borderColor));
+  canvas.dataset.series = JSON.stringify(chart.data.datasets.map((d) => d.label ?? ''));
 }
 
 export function chartCard(spec: ChartSpec, palette: Palette, exportLabel: string, onExport: (dataUrl: string, fileName: string) => void, extra?: Node, options: CardOptions = {}): ChartCard {

@@ -48,7 +48,8 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     const baseline = this.runs.baselineId === node.id;
     const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.contextValue = `run.${node.kind}${baseline ? '.baseline' : ''}`;
+    // `.baseline` stays last: the menus' when clauses match it at the end.
+    item.contextValue = `run.${node.kind}`;
     const parts: string[] = [];
     if (node.kind === 'csv') {
       if (node.values) parts.push(runOneLine(node.values));
@@ -71,6 +72,7 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
       if (!baseline) item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.contextValue += '.failsGate';
     }
+    if (baseline) item.contextValue += '.baseline';
     item.description = parts.join(' · ');
     return item;
   }
