@@ -4,10 +4,8 @@ import { chartCard, registerChartJs, type ChartCard } from './charts';
 import { h, note } from './dom';
 import { readPalette, themeKind, watchTheme } from './theme';
 import { parseHostMessage, parseState } from './validate';
-import { compareView } from './views/compareView';
 import type { ViewContext } from './views/context';
-import { runView } from './views/runView';
-import { trendView } from './views/trendView';
+import { viewOf } from './views/viewOf';
 import type { ChartTarget, HostMessage, WebviewMessage, WebviewState } from '../src/shared/protocol';
 
 interface VsCodeApi {
@@ -65,10 +63,9 @@ function main(): void {
     // chart.js sizes a chart when its canvas is attached, so the views build detached and are added at once.
     root.replaceChildren();
     const data = message.data;
-    const parts = data.kind === 'run' ? runView(message.title, data, ctx) : data.kind === 'compare' ? compareView(message.title, data, ctx) : trendView(message.title, data, ctx);
     const exportReport = h('button', { type: 'button', class: 'export export-report', title: message.strings.exportReport }, message.strings.exportReport);
     exportReport.addEventListener('click', () => vscode.postMessage({ type: 'exportReport' }));
-    root.append(h('div', { class: 'toolbar' }, exportReport), ...parts);
+    root.append(h('div', { class: 'toolbar' }, exportReport), ...viewOf(message.title, data, ctx));
     document.body.dataset.view = data.kind;
     window.scrollTo(0, scroll);
   };

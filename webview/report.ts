@@ -5,10 +5,8 @@ import { h, note } from './dom';
 import { fill } from './format';
 import { readPalette } from './theme';
 import { parseHostMessage } from './validate';
-import { compareView } from './views/compareView';
 import type { ViewContext } from './views/context';
-import { runView } from './views/runView';
-import { trendView } from './views/trendView';
+import { viewOf } from './views/viewOf';
 import type { ReportData, SortState, Strings, ViewData } from '../src/shared/protocol';
 
 type Section = { title: string; data: ViewData };
@@ -62,9 +60,7 @@ function renderSection(section: Section, strings: Strings, cards: ChartCard[]): 
       },
       openRun: () => undefined,
     };
-    const data = section.data;
-    const parts = data.kind === 'run' ? runView(section.title, data, ctx) : data.kind === 'compare' ? compareView(section.title, data, ctx) : trendView(section.title, data, ctx);
-    article.replaceChildren(...parts);
+    article.replaceChildren(...viewOf(section.title, section.data, ctx));
   };
   // chart.js sizes a chart from its attached canvas: draw once the article is in the page.
   queueMicrotask(draw);

@@ -1,4 +1,4 @@
-// Scenario 14 (report): a compare panel of v38 and v39 draws the tracker's P95 criterion as a threshold line;
+// Scenario 14 (report): a compare panel of the two newest runs draws the tracker's P95 criterion as a threshold line;
 // "Export Report…" in it saves one HTML file through the save dialog; that file, opened in Chromium with the
 // network off, renders the same delta table and drawn charts, makes no request, breaks no CSP rule, and prints.
 // The CLI's `report` of the same workspace (run, compare, trend) passes the same checks.
@@ -28,7 +28,14 @@ export default {
   name: 'report',
   timeout: 180_000,
   async run({ page, wb, api, step, workspaceDir, trackerPath, screenshot }) {
-    const prefix = (version) => readdirSync(workspaceDir).find((n) => n.includes(`_${version}_`) && n.endsWith('_stats.csv')).replace(/_stats\.csv$/, '');
+    // The two newest runs of the workspace with a _stats.csv, older first (the sample's evidence is generated).
+    const runs = readdirSync(workspaceDir)
+      .map((n) => /^(.*_(v(\d+))_.*)_stats\.csv$/.exec(n))
+      .filter(Boolean)
+      .sort((a, b) => Number(a[3]) - Number(b[3]))
+      .slice(-2)
+      .map((m) => ({ prefix: m[1], version: m[2] }));
+    assert.equal(runs.length, 2, 'two runs to compare');
     const criterion = /P95 Response Time:\s*<\d+ms/.exec(readFileSync(trackerPath, 'utf8'))?.[0];
     assert.ok(criterion, 'the sample tracker states a P95 target');
     const outers = page.locator('iframe.webview.ready');
@@ -36,9 +43,9 @@ export default {
     let panelRows = [];
     let saved;
 
-    await step('the workbench is up; "Compare Runs" of v38 and v39', async () => {
+    await step(`the workbench is up; "Compare Runs" of ${runs[0].version} and ${runs[1].version}`, async () => {
       await wb.waitForReady();
-      await api.call([{ op: 'executeCommand', command: 'executionTracker.compareRuns', args: [[prefix('v38'), prefix('v39')]] }]);
+      await api.call([{ op: 'executeCommand', command: 'executionTracker.compareRuns', args: [runs.map((r) => r.prefix)] }]);
       await frame().locator('body[data-view="compare"]').waitFor({ timeout: 30_000 });
       panelRows = await waitForValue('delta rows', () => frame().locator('#delta-table tbody tr').allInnerTexts(), (list) => list.length >= 4);
     });
@@ -72,7 +79,7 @@ export default {
 
     await step('the CLI report of the same workspace (run, compare, trend) reads the same way', async () => {
       const out = join(workspaceDir, 'cli-report.html');
-      execFileSync(process.execPath, [CLI, 'report', 'v39', '--compare', 'v38', '--trend', '--workspace', workspaceDir, '-o', out], { encoding: 'utf8' });
+      execFileSync(process.execPath, [CLI, 'report', runs[1].prefix, '--compare', runs[0].prefix, '--trend', '--workspace', workspaceDir, '-o', out], { encoding: 'utf8' });
       const report = await openReportOffline(page.context().browser(), out, { screenshot: join(resultsDir, 'report-cli-file.png') });
       assertOffline(report, 'the CLI report');
       assert.deepEqual(report.sections.map((s) => s.view), ['run', 'compare', 'trend']);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/run';
-import { readLocustFileSync } from '../../../src/core/locust';
+import { groupRuns, readLocustFileSync } from '../../../src/core/locust';
 import { fixturePath } from '../fixtures';
 
 function run(...args: string[]) {
@@ -114,10 +114,12 @@ describe('cli gate', () => {
     }
   });
 
-  it("judges the sample's runs against the sample tracker's criteria (expectations read from the files)", () => {
-    const { code, stdout } = run('gate', 'v39', '--workspace', SAMPLE, '--json', '--no-baseline');
+  it("judges the sample's newest run against the sample tracker's criteria (expectations read from the files)", () => {
+    // The newest run of the sample with a _stats.csv (the sample's evidence is generated and may change).
+    const newest = groupRuns(readdirSync(SAMPLE)).filter((r) => r.files.stats && r.meta.version).at(-1)!;
+    const { code, stdout } = run('gate', newest.meta.version!, '--workspace', SAMPLE, '--json', '--no-baseline');
     const json = JSON.parse(stdout);
-    const stats = readLocustFileSync(join(SAMPLE, 'hasil_test_v39_100u_r4_pool140_core_only_stats.csv'));
+    const stats = readLocustFileSync(join(SAMPLE, newest.files.stats!));
     assert.equal(stats.kind, 'stats');
     const p95 = stats.kind === 'stats' ? stats.aggregated!.percentiles['95']! : NaN;
     const target = json.checks.find((c: { metric: string; endpoint: string }) => c.metric === 'p95' && c.endpoint === 'Aggregated');

@@ -76,7 +76,7 @@ describe('cli report', () => {
     const data = JSON.parse(/id="report-data">([^<]*)</.exec(readFileSync(out, 'utf8'))![1]) as ReportData;
     assert.deepEqual(data.sections.map((s) => s.data.kind), ['run', 'compare', 'trend']);
     const trend = data.sections[2].data;
-    assert.ok(trend.kind === 'trend' && trend.csvRuns === 5 && trend.trackerRuns > 0);
+    assert.ok(trend.kind === 'trend' && trend.csvRuns > 0 && trend.trackerRuns > 0);
   });
 
   it('bad input exits 2 with one line', () => {
