@@ -13,7 +13,7 @@ export const formatValue = (metric: GateMetric, value: number | null): string =>
 
 export function limitText(check: GateCheck): string {
   const limit = `${check.op} ${formatValue(check.metric, check.limit)}`;
-  return check.kind === 'regression' ? `${limit} (${check.percent}% of baseline)` : limit;
+  return check.kind === 'regression' ? `${limit} (baseline ${check.op === '<=' ? '+' : '−'}${check.percent}%)` : limit;
 }
 
 export function sourceText(check: GateCheck, tracker?: string): string {
