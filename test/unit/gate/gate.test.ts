@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { trackerCriteria } from '../../../src/core/checks/criteria';
 import { evaluateGate, gateRunFromStats, gateRunFromSummary, type GateRun } from '../../../src/core/gate/gate';
-import { formatGithub, formatJunit, gateJson } from '../../../src/core/gate/format';
+import { formatGithub, formatJunit, gateJson, limitText } from '../../../src/core/gate/format';
 import { GateInputError, parseQuantity, parseRegression, trackerLimits, type Limit } from '../../../src/core/gate/limits';
 import { readBaselineSetting } from '../../../src/core/gate/baselineSetting';
 import { readLocustFileSync, type LocustStats } from '../../../src/core/locust';
@@ -113,6 +113,8 @@ describe('gate: verdicts on real Locust runs', () => {
     assert.equal(result.checks[2].op, '>=');
     assert.ok(Math.abs(result.checks[2].limit - 35.54906166308579 * 0.95) < 1e-3);
     assert.equal(result.baseline, 'run1');
+    assert.equal(limitText(result.checks[1]), '<= 11ms (baseline +10%)');
+    assert.equal(limitText(result.checks[2]), '>= 33.77 req/s (baseline −5%)');
   });
 
   it('refuses a baseline with no endpoint in common, and regressions without a baseline', () => {
