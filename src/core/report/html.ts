@@ -9,7 +9,8 @@ export interface ReportAssets {
   readonly css: string;
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text for HTML content and attribute values (the panel's page uses it too). */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON that cannot end the <script> block or start a comment in it (`</script>`, `<!--`), nor break a JS line. */
 export function inlineJson(value: unknown): string {
