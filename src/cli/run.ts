@@ -4,6 +4,7 @@ import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
 import { GATE_USAGE, gateCommand } from './gateCommand';
 import { REPORT_USAGE, reportCommand } from './reportCommand';
+import { SCENARIOS_USAGE, scenariosCommand } from './scenariosCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
@@ -17,6 +18,7 @@ commands:
   ${COMMAND_USAGE}
   ${GATE_USAGE}
   ${REPORT_USAGE}
+  ${SCENARIOS_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   command: commandCommand,
   gate: gateCommand,
   report: reportCommand,
+  scenarios: scenariosCommand,
 };
 
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {

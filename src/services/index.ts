@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { EvidenceFiles } from './evidenceFiles';
 import { FindingsService } from './findings';
+import { LiveRuns } from './liveRuns';
 import { createLogger, type Logger } from './logger';
 import { RunStore } from './runStore';
 import { Settings } from './settings';
@@ -15,6 +16,8 @@ export interface Services {
   readonly evidenceFiles: EvidenceFiles;
   readonly findings: FindingsService;
   readonly runs: RunStore;
+  /** Load tests running now, followed as they write their history file. */
+  readonly live: LiveRuns;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -24,7 +27,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const evidenceFiles = new EvidenceFiles(logger);
   const runs = new RunStore(context.workspaceState, settings, trackers, logger);
   const findings = new FindingsService(trackers, evidenceFiles, settings, runs);
+  const live = new LiveRuns(logger);
   // Reverse order of construction: each service goes before the services it uses.
-  context.subscriptions.push(logger, settings, trackers, evidenceFiles, runs, findings);
-  return { logger, settings, trackers, evidenceFiles, findings, runs };
+  context.subscriptions.push(logger, settings, trackers, evidenceFiles, runs, findings, live);
+  return { logger, settings, trackers, evidenceFiles, findings, runs, live };
 }

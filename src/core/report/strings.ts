@@ -47,6 +47,7 @@ export function webviewStrings(): Strings {
     notes: l10n.t('Notes on the numbers'),
     errors: l10n.t('Files that could not be read'),
     live: l10n.t('live: files changed in the last minute'),
+    liveRun: l10n.t('live'),
     files: l10n.t('Files'),
     compareTitle: l10n.t('Per-endpoint changes'),
     deltaTable: l10n.t('Each run against {reference}: value, then change (absolute and %)'),

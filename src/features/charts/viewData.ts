@@ -5,6 +5,8 @@ import { buildTrend, LocustReadError, type LocustRun, type TrendCsvRun } from '.
 import type { Limit } from '../../core/gate/limits';
 import { compareViewDataOf, runViewDataOf } from '../../core/report/viewData';
 import type { CompareViewData, RunInfo, RunViewData, TrendViewData } from '../../shared/protocol';
+import { formatLiveTick } from '../../core/live/historyFollower';
+import type { LiveRun } from '../../services/liveRuns';
 import type { RunStore } from '../../services/runStore';
 import { runLabel } from '../../util/runText';
 
@@ -35,9 +37,12 @@ export async function runInfo(runs: RunStore, run: LocustRun, seen: SeenModified
   return { id: run.id, label, files: Object.values(run.files).filter((f): f is string => f !== undefined), live };
 }
 
-export async function runViewData(runs: RunStore, run: LocustRun, seen: SeenModified): Promise<RunViewData> {
-  const [data, info] = await Promise.all([runs.read(run.id), runInfo(runs, run, seen)]);
-  return runViewDataOf(data, info, errorLine);
+/** `live`: the run is being followed while Locust writes it; its history comes from the follower, not the file. */
+export async function runViewData(runs: RunStore, run: LocustRun, seen: SeenModified, live?: LiveRun): Promise<RunViewData> {
+  const [data, info] = await Promise.all([runs.read(run.id, live ? { skip: ['history'] } : {}), runInfo(runs, run, seen)]);
+  const liveInfo = live ? { live: true, liveText: formatLiveTick(live.follower.latest, (Date.now() - live.startedAt) / 1000) } : {};
+  const view = runViewDataOf(data, { ...info, ...liveInfo }, errorLine);
+  return live ? { ...view, history: live.follower.snapshot() } : view;
 }
 
 /** Labels for compared runs: the version, or the prefix where two runs share a version. */
