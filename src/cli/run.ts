@@ -2,6 +2,8 @@
 import { CliError } from './io';
 import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
+import { GATE_USAGE, gateCommand } from './gateCommand';
+import { REPORT_USAGE, reportCommand } from './reportCommand';
 import { SCENARIOS_USAGE, scenariosCommand } from './scenariosCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
@@ -14,6 +16,8 @@ commands:
   check FILE [--json] [--workspace DIR]         findings where the tracker contradicts itself or its evidence;
                                                 exit 1 when any has error severity (a CI gate)
   ${COMMAND_USAGE}
+  ${GATE_USAGE}
+  ${REPORT_USAGE}
   ${SCENARIOS_USAGE}
 `;
 
@@ -22,6 +26,8 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   stats: statsCommand,
   check: checkCommand,
   command: commandCommand,
+  gate: gateCommand,
+  report: reportCommand,
   scenarios: scenariosCommand,
 };
 
@@ -41,7 +47,7 @@ export function runCli(argv: readonly string[], out: (text: string) => void, err
   } catch (error) {
     if (error instanceof CliError) {
       err(`execution-tracker: ${error.message}`);
-      return 1;
+      return error.exitCode;
     }
     throw error;
   }

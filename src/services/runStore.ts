@@ -30,7 +30,8 @@ const CSV_GLOB = '**/*{_stats,_stats_history,_failures,_exceptions,_requests,_di
 const HTML_GLOB = '**/*.html';
 const WATCH_GLOB = '**/*.{csv,html}';
 const MAX_FILES = 20_000;
-const BASELINE_KEY = 'executionTracker.baselineRun';
+/** Where 0.1.0 kept the baseline (invisible to the CLI); read once as a fallback, cleared when a baseline is set. */
+const LEGACY_BASELINE_KEY = 'executionTracker.baselineRun';
 
 /** A run as the tracker text summarises it (whether or not its CSVs are in the workspace). */
 export interface TrackerRunSummary extends RunSummary {
@@ -82,6 +83,7 @@ export class RunStore extends Disposable {
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleListing()));
     this._register(
       settings.onDidChange((event) => {
+        if (Settings.affects(event, 'baselineRun')) this._onDidChange.fire();
         if (!Settings.affects(event, 'runNamePattern')) return;
         this.regroup();
         this.fireFilesChanged();
@@ -138,14 +140,15 @@ export class RunStore extends Disposable {
   }
 
   get baselineId(): string | undefined {
-    const value = this.workspaceState.get<unknown>(BASELINE_KEY);
-    return typeof value === 'string' ? value : undefined;
+    const legacy = this.workspaceState.get<unknown>(LEGACY_BASELINE_KEY);
+    return this.settings.baselineRun ?? (typeof legacy === 'string' ? legacy : undefined);
   }
 
+  /** The setting's change event refreshes the views (also when the file is edited by hand). */
   async setBaseline(id: string | undefined): Promise<void> {
     if (id === this.baselineId) return;
-    await this.workspaceState.update(BASELINE_KEY, id);
-    this._onDidChange.fire();
+    await this.workspaceState.update(LEGACY_BASELINE_KEY, undefined);
+    await this.settings.setBaselineRun(id);
   }
 
   /** A run's files, read (or taken from the cache) and put together with their cross-file notes. */

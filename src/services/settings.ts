@@ -67,6 +67,17 @@ export class Settings extends Disposable {
     return Math.min(Math.max(0, value), 1000);
   }
 
+  /** The pinned baseline run id (Runs view → Set as Baseline); a setting, so the CLI's `gate` reads it too. */
+  get baselineRun(): string | undefined {
+    const value = this.config.get<unknown>('baselineRun');
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  }
+
+  /** Writes the baseline to the workspace's settings (.vscode/settings.json, or the .code-workspace file). */
+  async setBaselineRun(id: string | undefined): Promise<void> {
+    await this.config.update('baselineRun', id, vscode.ConfigurationTarget.Workspace);
+  }
+
   get checksEnabled(): boolean {
     return this.config.get<boolean>('checks.enabled', true) !== false;
   }

@@ -46,10 +46,22 @@ export interface CompareRunData extends RunInfo {
   startS: number | null;
 }
 
+/** A limit the compare charts draw as a dashed line (the tracker's criteria, or the gate's flags in a report). */
+export interface ChartThreshold {
+  metric: 'p95' | 'rps';
+  /** The endpoint it is for; null for the Aggregated row. */
+  endpoint: string | null;
+  /** ms for P95, req/s for RPS. */
+  value: number;
+  /** Where it comes from ("P95 Response Time: <150ms"). */
+  label: string;
+}
+
 export interface CompareViewData {
   kind: 'compare';
   runs: CompareRunData[];
   comparison: RunComparison;
+  thresholds: ChartThreshold[];
   notes: string[];
   errors: string[];
 }
@@ -143,7 +155,10 @@ export type StringKey =
   | 'trendCounts'
   | 'noTrend'
   | 'chartLabel'
-  | 'sortHint';
+  | 'sortHint'
+  | 'exportReport'
+  | 'threshold'
+  | 'reportFooter';
 
 export type Strings = Record<StringKey, string>;
 
@@ -157,7 +172,18 @@ export type WebviewMessage =
   /** A chart as PNG (canvas.toDataURL) for the host to save through a dialog. */
   | { type: 'exportPng'; dataUrl: string; fileName: string }
   /** Open the chart of one run (clicked in the trend or compare view). */
-  | { type: 'openRun'; runId: string };
+  | { type: 'openRun'; runId: string }
+  /** Save what the panel shows as one self-contained HTML report (the host has the data; nothing is sent). */
+  | { type: 'exportReport' };
+
+/** A report: the views of one or more panels, rendered offline by webview/report.ts from data inline in the file. */
+export interface ReportData {
+  title: string;
+  /** ISO time the report was made. */
+  generated: string;
+  strings: Strings;
+  sections: Array<{ title: string; data: ViewData }>;
+}
 
 export interface SortState {
   column: string;

@@ -12,8 +12,11 @@ import { Disposable } from '../../util/dispose';
 import { runLabel } from '../../util/runText';
 import { Commands } from '../commands';
 import { exportPng } from './exportPng';
+import { exportReport } from './exportReport';
 import { chartHtml, webviewOptions } from './html';
-import { webviewStrings } from './strings';
+import { webviewStrings } from '../../core/report/strings';
+import { limitsOf } from '../../services/trackerLimits';
+import { compareTitle, runTitle, trendTitle } from '../../core/report/titles';
 import { parseWebviewMessage } from './validateMessage';
 import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData, type SeenModified } from './viewData';
 
@@ -35,10 +38,11 @@ export function targetKey(target: ChartTarget): string {
 /** What a panel of each kind follows: the trend also tracker text and the baseline, the others only their files. */
 function followsEverything(kind: ChartKind): boolean {
   switch (kind) {
+    // The trend shows tracker summaries and the baseline; compare draws the tracker's criteria as thresholds.
     case 'trend':
+    case 'compare':
       return true;
     case 'run':
-    case 'compare':
       return false;
     default:
       return assertNever(kind, 'chart kind');
@@ -53,6 +57,8 @@ export class ChartPanel extends Disposable {
   private loads = 0;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly seen: SeenModified = new Map();
+  /** What the webview shows now: the report exports exactly this. */
+  private shown: HostMessage | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -93,11 +99,11 @@ export class ChartPanel extends Disposable {
     const t = this.target;
     switch (t.kind) {
       case 'trend':
-        return vscode.l10n.t('Run Trend');
+        return trendTitle();
       case 'run':
-        return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
+        return runTitle(this.labelOf(t.runId));
       case 'compare':
-        return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+        return compareTitle(t.runIds.map((id) => this.labelOf(id)));
       default:
         return assertNever(t, 'chart kind');
     }
@@ -122,6 +128,9 @@ export class ChartPanel extends Disposable {
       case 'exportPng':
         void exportPng(message.dataUrl, message.fileName, this.services.logger);
         break;
+      case 'exportReport':
+        void exportReport(this.shown, this.services.logger);
+        break;
       case 'openRun':
         if (this.services.runs.getRun(message.runId)) void vscode.commands.executeCommand(Commands.openChart, message.runId);
         break;
@@ -141,6 +150,7 @@ export class ChartPanel extends Disposable {
     }
     if (load !== this.loads || this.isDisposed) return;
     this.panel.title = message.title;
+    this.shown = message;
     void this.panel.webview.postMessage(message);
   }
 
@@ -166,7 +176,8 @@ export class ChartPanel extends Disposable {
       case 'compare': {
         const found = this.runsOf(target.runIds);
         if (!found) return this.missing(target.runIds);
-        const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
+        const limits = limitsOf(this.services.trackers.trackers()).flatMap((t) => t.limits);
+        const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, limits, this.seen);
         this.scheduleLiveEnd(data.runs.some((r) => r.live));
         return { type: 'render', target, title: this.fallbackTitle(), strings, data };
       }

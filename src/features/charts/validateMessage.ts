@@ -44,6 +44,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     }
     case 'openRun':
       return isId(value.runId) ? { type: 'openRun', runId: value.runId } : undefined;
+    case 'exportReport':
+      return { type: 'exportReport' };
     default:
       return undefined;
   }

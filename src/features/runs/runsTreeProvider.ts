@@ -16,6 +16,10 @@ import { Commands } from '../commands';
 import { buildRunNodes, type CsvRunRead, type RunNode } from './nodes';
 import { LocustReadError } from '../../core/locust/errors';
 import { escapeMarkdown } from '../../util/markdownText';
+import { gateRunFromStats, gateRunFromSummary } from '../../core/gate/gate';
+import type { TrackerStore } from '../../services/trackerStore';
+import { limitsOf, type TrackerLimits } from '../../services/trackerLimits';
+import { describeFailure, failedChecks, type FailedCheck } from './gateVerdict';
 
 /** The run store already debounces file events; this only joins what arrives together. */
 const RUNS_RENDER_DELAY_MS = 20;
@@ -25,10 +29,13 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
 
   private nodes: RunNode[] = [];
-  private readonly pipeline: RenderPipeline<RunNode[]>;
+  /** Failed gate checks per run id, from the same render as `nodes`. */
+  private failures = new Map<string, FailedCheck[]>();
+  private readonly pipeline: RenderPipeline<{ nodes: RunNode[]; failures: Map<string, FailedCheck[]> }>;
 
   constructor(
     private readonly runs: RunStore,
+    private readonly trackers: TrackerStore,
     private readonly logger: Logger,
   ) {
     super();
@@ -36,17 +43,24 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
       compute: async (stale) => {
         await this.runs.whenReady();
         if (stale()) return undefined;
-        const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run)));
-        return stale() ? undefined : buildRunNodes(csv, this.runs.trackerRunsByLabel());
+        const limits = limitsOf(this.trackers.trackers());
+        const failures = new Map<string, FailedCheck[]>();
+        const csv = await Promise.all(this.runs.runs().map((run) => this.readSummary(run, limits, failures)));
+        if (stale()) return undefined;
+        const nodes = buildRunNodes(csv, this.runs.trackerRunsByLabel());
+        for (const node of nodes) if (node.kind === 'tracker') failures.set(node.id, failedChecks(gateRunFromSummary(node.label, node.summary), limits));
+        return { nodes, failures };
       },
-      show: (nodes) => {
+      show: ({ nodes, failures }) => {
         this.nodes = nodes;
+        this.failures = failures;
         this._onDidChangeTreeData.fire(undefined);
       },
       delayMs: RUNS_RENDER_DELAY_MS,
       onError: (error) => this.logger.error(`Rendering the Runs view failed: ${describeError(error)}`),
     });
     this._register(this.pipeline);
+    // Run store changes include tracker text changes, so edited criteria re-judge every run.
     this._register(runs.onDidChange(() => this.pipeline.schedule()));
     this.pipeline.schedule();
   }
@@ -67,7 +81,8 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     const baseline = this.runs.baselineId === node.id;
     const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.contextValue = `run.${node.kind}${baseline ? '.baseline' : ''}`;
+    // `.baseline` stays last: the menus' when clauses match it at the end.
+    item.contextValue = `run.${node.kind}`;
     const parts: string[] = [];
     if (node.kind === 'csv') {
       if (node.values) parts.push(...runLineParts(node.values, 'csv'));
@@ -84,6 +99,13 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
       };
     }
     if (baseline) parts.push(vscode.l10n.t('baseline'));
+    const failed = this.failures.get(node.id) ?? [];
+    if (failed.length) {
+      parts.push(vscode.l10n.t('fails gate ({0})', failed.length));
+      if (!baseline) item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue += '.failsGate';
+    }
+    if (baseline) item.contextValue += '.baseline';
     item.description = parts.join(' · ');
     return item;
   }
@@ -92,6 +114,12 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
   async resolveTreeItem(item: vscode.TreeItem, node: RunNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     const markdown = new vscode.MarkdownString();
     markdown.supportThemeIcons = true;
+    const failed = this.failures.get(node.id) ?? [];
+    if (failed.length) {
+      markdown.appendMarkdown(`$(error) **${escapeMarkdown(vscode.l10n.t('Fails the gate: {0} of the tracker\'s criteria', failed.length))}**\n\n`);
+      for (const failure of failed) markdown.appendMarkdown(`- ${escapeMarkdown(describeFailure(failure))}\n`);
+      markdown.appendMarkdown('\n');
+    }
     if (node.kind === 'tracker') {
       markdown.appendMarkdown(`**${escapeMarkdown(node.label)}** · ${escapeMarkdown(vscode.l10n.t('from tracker text'))}\n\n`);
       markdown.appendMarkdown(`${escapeMarkdown(node.summary.source)}\n\n`);
@@ -116,12 +144,13 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     return item;
   }
 
-  private async readSummary(run: CsvRunRead['run']): Promise<CsvRunRead> {
+  private async readSummary(run: CsvRunRead['run'], limits: readonly TrackerLimits[], failures: Map<string, FailedCheck[]>): Promise<CsvRunRead> {
     const uri = this.runs.uriOf(run, 'stats') ?? this.runs.uriOf(run, 'requests') ?? this.runs.uriOf(run, 'html');
     if (!uri) return { run, values: null, error: undefined };
     try {
       const result: LocustResult = await this.runs.readFile(uri);
       const stats = result.kind === 'stats' ? result : result.kind === 'html' ? result.stats : null;
+      if (stats) failures.set(run.id, failedChecks(gateRunFromStats(run.id, stats), limits));
       return { run, values: stats?.aggregated ? endpointValues(stats.aggregated) : null, error: undefined };
     } catch (error) {
       return { run, values: null, error: error instanceof LocustReadError ? readErrorLine(error) : describeError(error) };
