@@ -8,7 +8,8 @@ import { compareView } from './views/compareView';
 import type { ViewContext } from './views/context';
 import { runView } from './views/runView';
 import { trendView } from './views/trendView';
-import type { ChartTarget, HostMessage, WebviewMessage, WebviewState } from '../src/shared/protocol';
+import { assertNever } from '../src/shared/never';
+import type { ChartTarget, HostMessage, ViewData, WebviewMessage, WebviewState } from '../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -18,6 +19,20 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const sameTarget = (a: ChartTarget, b: ChartTarget): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The view of each chart kind; a kind without one does not compile. */
+function viewOf(title: string, data: ViewData, ctx: ViewContext): Node[] {
+  switch (data.kind) {
+    case 'run':
+      return runView(title, data, ctx);
+    case 'compare':
+      return compareView(title, data, ctx);
+    case 'trend':
+      return trendView(title, data, ctx);
+    default:
+      return assertNever(data, 'chart kind');
+  }
+}
 
 function main(): void {
   const vscode = acquireVsCodeApi();
@@ -65,8 +80,7 @@ function main(): void {
     // chart.js sizes a chart when its canvas is attached, so the views build detached and are added at once.
     root.replaceChildren();
     const data = message.data;
-    const parts = data.kind === 'run' ? runView(message.title, data, ctx) : data.kind === 'compare' ? compareView(message.title, data, ctx) : trendView(message.title, data, ctx);
-    root.append(...parts);
+    root.append(...viewOf(message.title, data, ctx));
     document.body.dataset.view = data.kind;
     window.scrollTo(0, scroll);
   };

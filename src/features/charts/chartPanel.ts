@@ -5,7 +5,8 @@ import type { LocustRun } from '../../core/locust';
 import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
 import { Settings } from '../../services/settings';
-import type { ChartTarget, HostMessage } from '../../shared/protocol';
+import { assertNever } from '../../shared/never';
+import type { ChartKind, ChartTarget, HostMessage } from '../../shared/protocol';
 import { Disposable } from '../../util/dispose';
 import { runLabel } from '../../util/runText';
 import { Commands } from '../commands';
@@ -18,7 +19,29 @@ import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData, type SeenM
 export const CHART_VIEW_TYPE = 'executionTracker.chart';
 
 export function targetKey(target: ChartTarget): string {
-  return target.kind === 'run' ? `run:${target.runId}` : target.kind === 'compare' ? `compare:${target.runIds.join('\n')}` : 'trend';
+  switch (target.kind) {
+    case 'run':
+      return `run:${target.runId}`;
+    case 'compare':
+      return `compare:${target.runIds.join('\n')}`;
+    case 'trend':
+      return 'trend';
+    default:
+      return assertNever(target, 'chart kind');
+  }
+}
+
+/** What a panel of each kind follows: the trend also tracker text and the baseline, the others only their files. */
+function followsEverything(kind: ChartKind): boolean {
+  switch (kind) {
+    case 'trend':
+      return true;
+    case 'run':
+    case 'compare':
+      return false;
+    default:
+      return assertNever(kind, 'chart kind');
+  }
 }
 
 export class ChartPanel extends Disposable {
@@ -44,8 +67,7 @@ export class ChartPanel extends Disposable {
     this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this._register(panel.onDidDispose(() => this.dispose()));
     const runs = services.runs;
-    // The trend also follows tracker text and the baseline; run and compare panels only their files.
-    this._register(target.kind === 'trend' ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    this._register(followsEverything(target.kind) ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
     this._register(
       services.settings.onDidChange((event) => {
         if (target.kind === 'compare' && Settings.affects(event, 'charts.regressionThresholdPercent')) void this.refresh();
@@ -66,9 +88,16 @@ export class ChartPanel extends Disposable {
 
   private fallbackTitle(): string {
     const t = this.target;
-    if (t.kind === 'trend') return vscode.l10n.t('Run Trend');
-    if (t.kind === 'run') return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
-    return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+    switch (t.kind) {
+      case 'trend':
+        return vscode.l10n.t('Run Trend');
+      case 'run':
+        return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
+      case 'compare':
+        return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+      default:
+        return assertNever(t, 'chart kind');
+    }
   }
 
   private labelOf(id: string): string {
@@ -121,25 +150,37 @@ export class ChartPanel extends Disposable {
     await runs.whenReady();
     const strings = webviewStrings();
     const target = this.target;
-    if (target.kind === 'trend') {
-      return { type: 'render', target, title: this.fallbackTitle(), strings, data: await trendViewData(runs) };
+    switch (target.kind) {
+      case 'trend':
+        return { type: 'render', target, title: this.fallbackTitle(), strings, data: await trendViewData(runs) };
+      case 'run': {
+        const run = this.services.runs.getRun(target.runId);
+        if (!run) return this.missing([target.runId]);
+        const data = await runViewData(runs, run, this.seen);
+        this.scheduleLiveEnd(data.run.live);
+        return { type: 'render', target, title: this.fallbackTitle(), strings, data };
+      }
+      case 'compare': {
+        const found = this.runsOf(target.runIds);
+        if (!found) return this.missing(target.runIds);
+        const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
+        this.scheduleLiveEnd(data.runs.some((r) => r.live));
+        return { type: 'render', target, title: this.fallbackTitle(), strings, data };
+      }
+      default:
+        return assertNever(target, 'chart kind');
     }
-    const ids = target.kind === 'run' ? [target.runId] : target.runIds;
-    const list = ids.map((id) => runs.getRun(id));
-    const missing = ids.filter((_, index) => !list[index]);
-    if (missing.length) {
-      return this.failed(vscode.l10n.t('Run {0} is no longer in the workspace: its result files were moved, renamed or deleted. Close this panel, or restore the files.', missing.map((id) => `"${id}"`).join(', ')));
-    }
-    const found = list as LocustRun[];
-    const title = this.fallbackTitle();
-    if (target.kind === 'run') {
-      const data = await runViewData(runs, found[0], this.seen);
-      this.scheduleLiveEnd(data.run.live);
-      return { type: 'render', target, title, strings, data };
-    }
-    const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
-    this.scheduleLiveEnd(data.runs.some((r) => r.live));
-    return { type: 'render', target, title, strings, data };
+  }
+
+  /** Every run of the ids, or undefined when one of them is gone. */
+  private runsOf(ids: readonly string[]): LocustRun[] | undefined {
+    const list = ids.map((id) => this.services.runs.getRun(id));
+    return list.every((run): run is LocustRun => run !== undefined) ? list : undefined;
+  }
+
+  private missing(ids: readonly string[]): HostMessage {
+    const gone = ids.filter((id) => !this.services.runs.getRun(id));
+    return this.failed(vscode.l10n.t('Run {0} is no longer in the workspace: its result files were moved, renamed or deleted. Close this panel, or restore the files.', gone.map((id) => `"${id}"`).join(', ')));
   }
 
   /** A live run that stops changing is shown as finished once the window has passed without a file event. */
