@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { freePort } from '../lib/codeServer.mjs';
 import { readText } from '../lib/fixture.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
+import { answerStackChooser } from '../helpers/stack.mjs';
 import { commandTitle, EXTENSION_ID } from '../helpers/tracker.mjs';
 
 const INPUT = '.quick-input-widget .quick-input-box input';
@@ -56,13 +57,7 @@ export default {
 
     await step('(1) Start Docker Stack: two files in order and the celery profile; progress, then "up" with the time', async () => {
       await wb.runCommand(title('executionTracker.startStack'));
-      await waitTitle('Docker Stack (1/2)');
-      await wb.quickPickItem('docker-compose.yml').click();
-      await wb.quickPickItem('docker-compose-pgbouncer.yml').click();
-      await page.keyboard.press('Enter');
-      await waitTitle('Docker Stack (2/2)');
-      await wb.quickPickItem('celery').click();
-      await page.keyboard.press('Enter');
+      await answerStackChooser(page, wb, { files: ['docker-compose.yml', 'docker-compose-pgbouncer.yml'], pick: ['celery'] });
       const started = Date.now();
       await wb.waitNotification(/Start Docker Stack/, 30_000);
       const toast = await wb.waitNotification(/the Docker stack is up in [\d.]+ s: .*running/, 240_000);

@@ -6,11 +6,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../lib/codeServer.mjs';
-import { waitForValue } from '../helpers/workbench.mjs';
+import { answerStackChooser } from '../helpers/stack.mjs';
 import { commandTitle, EXTENSION_ID } from '../helpers/tracker.mjs';
 
-const INPUT = '.quick-input-widget .quick-input-box input';
-const TITLE = '.quick-input-widget .quick-input-title';
 
 export default {
   name: 'docker-stack-errors',
@@ -19,18 +17,11 @@ export default {
   env: async () => ({ WEB_PORT: String(await freePort()), PGBOUNCER_PORT: String(await freePort()), COMPOSE_PROJECT_NAME: `eterr${process.pid}${Date.now() % 100000}` }),
   async run({ page, wb, api, step, docker, env, workspaceDir, screenshot }) {
     const project = env.COMPOSE_PROJECT_NAME;
-    const waitTitle = (text) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text));
     const containers = async () => (await docker.docker(['ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Names}}'])).stdout.split('\n').filter(Boolean);
     const choose = async (files, profile) => {
       await api.one({ op: 'executeCommand', command: 'notifications.clearAll' });
       await wb.runCommand(commandTitle('executionTracker.chooseStack'));
-      await waitTitle('Docker Stack (1/2)');
-      for (const file of files) await wb.quickPickItem(file).click();
-      await page.keyboard.press('Enter');
-      await waitTitle('Docker Stack (2/2)');
-      if (profile) await page.locator(INPUT).fill(profile);
-      await page.keyboard.press('Enter');
-      await wb.waitNotification(/the stack is /);
+      await answerStackChooser(page, wb, { files, type: profile });
       await api.one({ op: 'executeCommand', command: 'notifications.clearAll' });
     };
     const start = async () => {
@@ -61,7 +52,7 @@ export default {
     await step('a profile no service has: named with the profiles there are; nothing is started', async () => {
       await choose(['docker-compose.yml'], 'nosuch');
       await start();
-      const toast = await wb.waitNotification(/no service of docker-compose\.yml has the profile nosuch \(profiles there: celery\)/, 60_000);
+      const toast = await wb.waitNotification(/no service of docker-compose\.yml has the profile nosuch \(profiles there: celery, distributed\)/, 60_000);
       assert.ok(await toast.isVisible());
       assert.deepEqual(await containers(), [], 'no container was created');
     });
