@@ -119,7 +119,7 @@ export default {
 
     await step('(4) the chart of the in-service run opens, and Record in tracker writes its block', async () => {
       const version = /v\d+/.exec(prefix)[0];
-      await waitForValue(`a "Chart: ${version}" tab`, () => page.locator('.tabs-container .tab').allInnerTexts(), (tabs) => tabs.some((t) => t.includes(`Chart: ${version}`)), { timeout: 30_000 });
+      await waitForValue(`a "Chart: ${version}" tab`, () => page.locator('.tabs-container .tab').allInnerTexts(), (tabs) => tabs.some((t) => t.includes(`Chart: ${version}`)), { timeout: 90_000 });
       const frame = page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame();
       const names = await waitForValue('the endpoint rows of the run', () => frame.locator('#endpoints tbody tr th').allInnerTexts(), (list) => list.length >= 2, { timeout: 30_000 });
       assert.deepEqual([...names].sort(), ['/data.json', 'home']);
