@@ -121,7 +121,7 @@ export default {
       const version = /v\d+/.exec(prefix)[0];
       await waitForValue(`a "Chart: ${version}" tab`, () => page.locator('.tabs-container .tab').allInnerTexts(), (tabs) => tabs.some((t) => t.includes(`Chart: ${version}`)), { timeout: 90_000 });
       const frame = page.locator('iframe.webview.ready').first().contentFrame().locator('iframe#active-frame').contentFrame();
-      const names = await waitForValue('the endpoint rows of the run', () => frame.locator('#endpoints tbody tr th').allInnerTexts(), (list) => list.length >= 2, { timeout: 30_000 });
+      const names = await waitForValue('the endpoint rows of the run', () => frame.locator('#endpoints tbody tr th').allInnerTexts(), (list) => list.length >= 2, { timeout: 90_000 });
       assert.deepEqual([...names].sort(), ['/data.json', 'home']);
       await screenshot('chart');
       const again = await wb.waitNotification(new RegExp(`Load test ${prefix} finished`));
