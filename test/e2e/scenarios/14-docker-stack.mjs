@@ -136,7 +136,8 @@ export default {
       await serviceAction('web', 'Restart Service');
       await waitForValue('a new StartedAt of the web container', startedAt, (t) => t !== '' && t !== before, { timeout: 60_000 });
       await waitForValue('web Up in the Stack view', async () => (await row('web')).locator('.label-description').innerText().catch(() => ''), (d) => /^Up\b/.test(d), { timeout: 30_000 });
-      assert.equal(await fetch(`http://127.0.0.1:${env.WEB_PORT}/health`).then((r) => r.text()), 'ok');
+      // The container is Up before the app inside binds its port: the app answers again a moment later.
+      await waitForValue('the restarted web app to answer', () => fetch(`http://127.0.0.1:${env.WEB_PORT}/health`).then((r) => r.text(), () => ''), (t) => t === 'ok', { timeout: 30_000 });
     });
 
     await step('(6) Stop Docker Stack: down removes every container; docker ps is empty', async () => {
