@@ -114,7 +114,7 @@ export class TaskResults extends Disposable {
   }
 
   /** The run store lists new files after its watcher's debounce; the chart needs the run to be listed. */
-  private waitForRun(uri: vscode.Uri, timeoutMs = 10_000): Promise<void> {
+  private waitForRun(uri: vscode.Uri, timeoutMs = 30_000): Promise<void> {
     if (this.runs.runForFile(uri)) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);
