@@ -153,7 +153,11 @@ export default {
 
     await step('(4) Record in tracker writes the in-service run\'s block (the run needs no stack any more)', async () => {
       const version = /v\d+/.exec(prefix)[0];
-      const again = await wb.waitNotification(new RegExp(`Load test ${prefix} finished`));
+      // The toast has gone to the notification centre by now (the stack's own notifications followed it):
+      // open the centre, as a user would, and take the action there.
+      await api.one({ op: 'executeCommand', command: 'notifications.showList' });
+      const again = page.locator('.notifications-center .notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: new RegExp(`Load test ${prefix} finished`) }) }).first();
+      await again.waitFor({ state: 'visible', timeout: 15_000 });
       await again.locator('.monaco-button', { hasText: 'Record in tracker' }).click();
       await waitTitle('Record under which week or day?');
       await page.keyboard.press('Enter');
