@@ -26,7 +26,7 @@ export default {
   async run({ page, wb, api, step, docker, env, trackerPath, workspaceDir, screenshot }) {
     const title = (id) => commandTitle(id);
     const project = env.COMPOSE_PROJECT_NAME;
-    const waitTitle = (text) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text));
+    const waitTitle = (text, timeout) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text), timeout ? { timeout } : undefined);
     const answer = async (stepText, value) => {
       await waitTitle(stepText);
       await page.locator(INPUT).fill(value);
@@ -95,7 +95,8 @@ export default {
       const item = await row('locust');
       await item.click({ button: 'right' });
       await page.locator('.context-view .action-label', { hasText: 'Run Load Test in Service…' }).click();
-      await waitTitle('(1/8)');
+      // The wizard first asks the stack which compose and Locust it has (docker-compose takes seconds to start).
+      await waitTitle('(1/8)', 60_000);
       await wb.pickQuickInput('locustfile', 'load_testing/locustfile.py');
       await answer('(2/8)', `http://127.0.0.1:${env.WEB_PORT}`);
       await answer('(3/8)', '3');
