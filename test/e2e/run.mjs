@@ -99,6 +99,7 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   let failure;
   let engine;
   let scenarioEnv = {};
+  let prepared;
 
   const step = async (name, fn) => {
     currentStep = name;
@@ -120,6 +121,11 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
       engine = await startEngine({ label: scenario.name, log: (line) => console.log(`# ${line}`) });
     }
     scenarioEnv = { ...(engine?.env ?? {}), ...((await scenario.env?.()) ?? {}) };
+    // `prepare({ workspaceDir })`: what must exist before VS Code opens the folder (a loopback target whose URL
+    // goes into the workspace settings, so no step races VS Code reading a settings.json written later). What it
+    // returns is ctx.prepared, closed at the end when it has close().
+    currentStep = 'prepare the workspace';
+    prepared = await scenario.prepare?.({ workspaceDir });
     currentStep = 'start code-server';
     server = await startCodeServer({ userDataDir, extensionsDir, logFile: join(dir, 'code-server.log'), env: { ...bridge.env, ...scenarioEnv }, locale: scenario.locale });
     currentStep = 'open the workbench';
@@ -137,7 +143,7 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
     currentStep = 'scenario body';
     const api = { call: (ops) => bridge.call(wb, ops), one: (op) => bridge.one(wb, op) };
     const ctx = {
-      page, wb, api, step, workspaceDir, trackerPath, userDataDir, docker: engine, env: scenarioEnv,
+      page, wb, api, step, workspaceDir, trackerPath, userDataDir, docker: engine, env: scenarioEnv, prepared,
       screenshot: (suffix) => page.screenshot({ path: join(resultsDir, `${scenario.name}-${suffix}.png`) }),
     };
     await withTimeout(scenario.run(ctx), scenario.timeout ?? scenarioTimeout, `scenario ${scenario.name}`);
@@ -154,6 +160,7 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   }
   await context?.close().catch(() => {});
   await server?.stop();
+  prepared?.close?.();
   if (engine) {
     // What the scenario left running is a failure of its own; it is removed either way.
     const left = await engine.stop(scenarioEnv.COMPOSE_PROJECT_NAME ? [scenarioEnv.COMPOSE_PROJECT_NAME] : []);

@@ -289,6 +289,23 @@ export function workbench(page) {
       }
     },
 
+    /**
+     * Right-clicks a tree row and chooses a context-menu entry with the keyboard. A menu that opens under the
+     * pointer can take the next click as the end of the right-click and stay open without running anything
+     * (seen in docker-stack), so the entry is focused with the arrow keys and run with Enter.
+     */
+    async chooseTreeContextMenu(row, item) {
+      await row.click({ button: 'right' });
+      const menu = '.context-view .monaco-menu';
+      await waitVisible(page.locator(`${menu} .action-item`).filter({ hasText: item }), `the context-menu entry ${item}`, page.locator(`${menu} .action-item`));
+      const focusedItem = page.locator(`${menu} .action-item.focused`);
+      const focused = async () => ((await focusedItem.count()) > 0 ? focusedItem.first().innerText() : '');
+      for (let i = 0; i < 12 && !(await focused()).includes(item); i++) await wb.press('ArrowDown');
+      if (!(await focused()).includes(item)) throw new Error(`the context menu never focused ${item}; focused: ${await focused()}`);
+      await wb.press('Enter');
+      await page.locator(menu).waitFor({ state: 'hidden', timeout: TIMEOUT });
+    },
+
     // ---- dialogs -------------------------------------------------------------------------------------------------
     /** The modal dialog's message text, waiting for one to show. */
     async waitDialog(timeout = TIMEOUT) {

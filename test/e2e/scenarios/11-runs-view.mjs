@@ -111,15 +111,7 @@ export default {
 
     const contextMenu = async (label, item) => {
       await wb.waitTreeItem(new RegExp(`^${label}$`));
-      await row(label).first().click({ button: 'right' });
-      const entry = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: item }).first();
-      await entry.waitFor({ state: 'visible' });
-      // A menu opened under the pointer can take the click as the end of the right-click: choose with the keyboard.
-      const focusedItem = page.locator('.context-view .monaco-menu .action-item.focused');
-      const focused = async () => ((await focusedItem.count()) > 0 ? focusedItem.first().innerText() : '');
-      for (let i = 0; i < 10 && !(await focused()).includes(item); i++) await wb.press('ArrowDown');
-      assert.match(await focused(), new RegExp(item));
-      await wb.press('Enter');
+      await wb.chooseTreeContextMenu(row(label).first(), item);
     };
 
     await step('"Set as Baseline" on v38 marks it (star icon, "baseline")', async () => {

@@ -92,9 +92,7 @@ export default {
     await step('(4) Run Load Test in the locust service against the stack\'s web service: CSVs in the mounted workspace', async () => {
       await api.one({ op: 'executeCommand', command: 'notifications.clearAll' });
       await api.one({ op: 'executeCommand', command: 'executionTracker.stack.focus' });
-      const item = await row('locust');
-      await item.click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: 'Run Load Test in Service…' }).click();
+      await wb.chooseTreeContextMenu(await row('locust'), 'Run Load Test in Service…');
       // The wizard first asks the stack which compose and Locust it has (docker-compose takes seconds to start).
       await waitTitle('(1/8)', 60_000);
       await wb.pickQuickInput('locustfile', 'load_testing/locustfile.py');

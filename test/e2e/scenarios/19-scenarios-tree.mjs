@@ -42,61 +42,62 @@ export async function clickInline(page, wb, label, action) {
 export default {
   name: 'scenarios-tree',
   timeout: 200_000,
-  async run({ page, wb, step, workspaceDir, screenshot }) {
+  // The target and the workspace settings exist before VS Code opens the folder: a settings.json written
+  // later is read a moment after, and a run started in between used the defaults.
+  async prepare({ workspaceDir }) {
     const target = await startTarget();
-    try {
-      writeSettings(workspaceDir, { 'executionTracker.launch.defaultHost': target.url, 'executionTracker.launch.scenarioUsers': 2, 'executionTracker.launch.scenarioSpawnRate': 2, 'executionTracker.launch.scenarioRunTime': '5s' });
-      writeFileSync(join(workspaceDir, 'load_testing', 'broken_locust.py'), BROKEN);
-      writeFileSync(join(workspaceDir, 'load_testing', 'dynamic_locust.py'), DYNAMIC);
+    writeSettings(workspaceDir, { 'executionTracker.launch.defaultHost': target.url, 'executionTracker.launch.scenarioUsers': 2, 'executionTracker.launch.scenarioSpawnRate': 2, 'executionTracker.launch.scenarioRunTime': '5s' });
+    writeFileSync(join(workspaceDir, 'load_testing', 'broken_locust.py'), BROKEN);
+    writeFileSync(join(workspaceDir, 'load_testing', 'dynamic_locust.py'), DYNAMIC);
+    return target;
+  },
+  async run({ page, wb, step, screenshot, workspaceDir, prepared: target }) {
 
-      await step('the Scenarios view lists the sample locustfile, its User class and its five tasks with weights and tags', async () => {
-        await showScenarios(page, wb);
-        await wb.waitTreeItem('load_testing/locustfile.py', 30_000);
-        const rows = await waitForValue('the WebsiteUser tasks', () => wb.treeRows(), (list) => list.some((r) => r.label === 'boom'), { timeout: 30_000 });
-        const byLabel = Object.fromEntries(rows.map((r) => [r.label, r.description]));
-        assert.equal(byLabel['load_testing/locustfile.py'], '1 User class');
-        assert.equal(byLabel.WebsiteUser, 'weight 1 · between(0.05, 0.2)');
-        assert.equal(byLabel.home, 'weight 5 · tags: smoke pages');
-        assert.equal(byLabel.data, 'weight 3 · tags: api');
-        assert.equal(byLabel.missing, 'weight 1 · tags: broken');
-        await screenshot('tree');
-      });
+    await step('the Scenarios view lists the sample locustfile, its User class and its five tasks with weights and tags', async () => {
+      await showScenarios(page, wb);
+      await wb.waitTreeItem('load_testing/locustfile.py', 30_000);
+      const rows = await waitForValue('the WebsiteUser tasks', () => wb.treeRows(), (list) => list.some((r) => r.label === 'boom'), { timeout: 30_000 });
+      const byLabel = Object.fromEntries(rows.map((r) => [r.label, r.description]));
+      assert.equal(byLabel['load_testing/locustfile.py'], '1 User class');
+      assert.equal(byLabel.WebsiteUser, 'weight 1 · between(0.05, 0.2)');
+      assert.equal(byLabel.home, 'weight 5 · tags: smoke pages');
+      assert.equal(byLabel.data, 'weight 3 · tags: api');
+      assert.equal(byLabel.missing, 'weight 1 · tags: broken');
+      await screenshot('tree');
+    });
 
-      await step('bad input: the syntax error is shown with its line; a dynamic @tag is shown as "dynamic"', async () => {
-        const rows = await waitForValue('the broken and dynamic files', () => wb.treeRows(), (list) => list.some((r) => r.label === 'dyn') && list.some((r) => /^syntax error/.test(r.label)), { timeout: 30_000 });
-        const file = rows.find((r) => r.label === 'load_testing/broken_locust.py');
-        assert.equal(file?.description, 'syntax error');
-        const error = rows.find((r) => /^syntax error: expected ':'$/.test(r.label));
-        assert.equal(error?.description, 'line 6');
-        assert.equal(rows.find((r) => r.label === 'dyn')?.description, 'weight 1 · tags: dynamic');
-        assert.ok(rows.some((r) => /task dyn: @tag\(\*TAGS\) is not a string literal/.test(r.label)), 'the dynamic tag is explained');
-        await screenshot('bad-input');
-      });
+    await step('bad input: the syntax error is shown with its line; a dynamic @tag is shown as "dynamic"', async () => {
+      const rows = await waitForValue('the broken and dynamic files', () => wb.treeRows(), (list) => list.some((r) => r.label === 'dyn') && list.some((r) => /^syntax error/.test(r.label)), { timeout: 30_000 });
+      const file = rows.find((r) => r.label === 'load_testing/broken_locust.py');
+      assert.equal(file?.description, 'syntax error');
+      const error = rows.find((r) => /^syntax error: expected ':'$/.test(r.label));
+      assert.equal(error?.description, 'line 6');
+      assert.equal(rows.find((r) => r.label === 'dyn')?.description, 'weight 1 · tags: dynamic');
+      assert.ok(rows.some((r) => /task dyn: @tag\(\*TAGS\) is not a string literal/.test(r.label)), 'the dynamic tag is explained');
+      await screenshot('bad-input');
+    });
 
-      await step('clicking the task "data" reveals its def line (14) in the locustfile', async () => {
-        await (await wb.waitTreeItem('data')).click();
-        await waitForValue('the locustfile editor at line 14', () => wb.cursorPosition(), (p) => p?.line === 14);
-        assert.match((await wb.activeTab()).label ?? '', /locustfile\.py/);
-      });
+    await step('clicking the task "data" reveals its def line (14) in the locustfile', async () => {
+      await (await wb.waitTreeItem('data')).click();
+      await waitForValue('the locustfile editor at line 14', () => wb.cursorPosition(), (p) => p?.line === 14);
+      assert.match((await wb.activeTab()).label ?? '', /locustfile\.py/);
+    });
 
-      let prefix;
-      await step('Run on the task "data" runs real Locust with --tags api WebsiteUser; only /data.json is hit', async () => {
-        await clickInline(page, wb, 'data', 'Run');
-        const toast = await wb.waitNotification(/Load test (\S+) finished/, 90_000);
-        prefix = /Load test (\S+) finished/.exec(await toast.innerText())[1];
-        assert.ok((target.hits.get('/data.json') ?? 0) > 0, 'data.json was requested');
-        assert.deepEqual([...target.hits.keys()], ['/data.json'], 'no other task ran');
-      });
+    let prefix;
+    await step('Run on the task "data" runs real Locust with --tags api WebsiteUser; only /data.json is hit', async () => {
+      await clickInline(page, wb, 'data', 'Run');
+      const toast = await wb.waitNotification(/Load test (\S+) finished/, 90_000);
+      prefix = /Load test (\S+) finished/.exec(await toast.innerText())[1];
+      assert.ok((target.hits.get('/data.json') ?? 0) > 0, 'data.json was requested');
+      assert.deepEqual([...target.hits.keys()], ['/data.json'], 'no other task ran');
+    });
 
-      await step('the CSVs arrive in the workspace and the result is offered (Open chart, Record in tracker)', async () => {
-        for (const suffix of ['_stats.csv', '_stats_history.csv', '_failures.csv', '_report.html']) assert.ok(existsSync(join(workspaceDir, `${prefix}${suffix}`)), `${prefix}${suffix}`);
-        assert.deepEqual(statsNames(join(workspaceDir, `${prefix}_stats.csv`)), ['/data.json']);
-        const toast = wb.notification(new RegExp(`Load test ${prefix} finished`)).first();
-        assert.ok(await toast.locator('.monaco-button', { hasText: 'Record in tracker' }).isVisible());
-        await screenshot('run-finished');
-      });
-    } finally {
-      target.close();
-    }
+    await step('the CSVs arrive in the workspace and the result is offered (Open chart, Record in tracker)', async () => {
+      for (const suffix of ['_stats.csv', '_stats_history.csv', '_failures.csv', '_report.html']) assert.ok(existsSync(join(workspaceDir, `${prefix}${suffix}`)), `${prefix}${suffix}`);
+      assert.deepEqual(statsNames(join(workspaceDir, `${prefix}_stats.csv`)), ['/data.json']);
+      const toast = wb.notification(new RegExp(`Load test ${prefix} finished`)).first();
+      assert.ok(await toast.locator('.monaco-button', { hasText: 'Record in tracker' }).isVisible());
+      await screenshot('run-finished');
+    });
   },
 };
