@@ -2,6 +2,7 @@
 import { CliError } from './io';
 import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
+import { historyCommand } from './historyCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
@@ -12,6 +13,7 @@ commands:
   stats FILE [--json] [--series]                 a Locust result file (stats, history, failures, exceptions, --html report)
   check FILE [--json] [--workspace DIR]         findings where the tracker contradicts itself or its evidence;
                                                 exit 1 when any has error severity (a CI gate)
+  history FILE [--since DATE] [--json]          progress at every commit that changed the tracker (git), renames followed
   ${COMMAND_USAGE}
 `;
 
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   stats: statsCommand,
   check: checkCommand,
   command: commandCommand,
+  history: historyCommand,
 };
 
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
