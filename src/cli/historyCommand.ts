@@ -7,7 +7,7 @@ import { CAT_FILE_ARGS, catFileInput, parseCatFile } from '../core/history/catFi
 import { gitLogArgs, parseGitLog } from '../core/history/gitLog';
 import { addToCache, blobsToRead, buildHistory, type CountsCache } from '../core/history/points';
 import { parseDateArg } from '../core/history/range';
-import { describeGitFailure, formatHistory, historyJson } from '../core/history/report';
+import { describeGitFailure, formatHistory, historyJson, noCommitsMessage } from '../core/history/report';
 import { CliError } from './io';
 
 const USAGE = 'usage: history FILE [--since YYYY-MM-DD] [--json]';
@@ -46,7 +46,7 @@ export function historyCommand(args: readonly string[], write: (text: string) =>
     throw new CliError(`${file}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   const log = parseGitLog(git(file, gitLogArgs(basename(file))).toString('utf8'));
-  if (!log.entries.length) throw new CliError(`${file}: no commit has this file (is it committed?)`);
+  if (!log.entries.length) throw new CliError(noCommitsMessage(file));
   const cache: CountsCache = new Map();
   const ids = blobsToRead(log, cache);
   if (ids.length) addToCache(cache, ids, parseCatFile(git(file, CAT_FILE_ARGS, catFileInput(ids))));

@@ -53,3 +53,7 @@ export function describeGitFailure(file: string, failure: { readonly code?: stri
   const first = stderr.split('\n').find((line) => line.trim() !== '') ?? failure.code ?? 'unknown error';
   return l10n.t('{0}: git failed: {1}', file, first.replace(/^fatal:\s*/, ''));
 }
+
+export function noCommitsMessage(file: string): string {
+  return l10n.t('{0}: no commit has this file (is it committed?)', file);
+}
