@@ -3,13 +3,14 @@
 import { activationCases } from './cases/activation.mjs';
 import { editLatencyCases } from './cases/editLatency.mjs';
 import { historyCases } from './cases/history.mjs';
+import { gitHistoryCases } from './cases/gitHistory.mjs';
 import { trackerParseCases } from './cases/trackerParse.mjs';
 import { webviewPaintCases } from './cases/webviewPaint.mjs';
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has('--smoke');
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
-const CASES = { parse: trackerParseCases, edit: editLatencyCases, history: historyCases, activation: activationCases, webview: webviewPaintCases };
+const CASES = { parse: trackerParseCases, edit: editLatencyCases, history: historyCases, activation: activationCases, webview: webviewPaintCases, gitHistory: gitHistoryCases };
 
 const results = [];
 let failed = 0;

@@ -84,7 +84,7 @@ export function parseTracker(text: string, options: ParseOptions = {}): TrackerM
     }
   }
   countTasks(tasks, headings);
-  return buildModel(text, lines, headings, tasks, codeLines);
+  return buildModel(text, lines, headings, tasks, codeLines, options.countsOnly === true);
 }
 
 /** Adds the task held by the list item opened at `tokens[index]`, if any, and returns its index or -1. */
@@ -129,7 +129,7 @@ function countTasks(tasks: readonly TaskItem[], headings: MutableHeading[]): voi
   }
 }
 
-function buildModel(text: string, lines: string[], mutable: MutableHeading[], tasks: TaskItem[], codeLines: Array<[number, number]>): TrackerModel {
+function buildModel(text: string, lines: string[], mutable: MutableHeading[], tasks: TaskItem[], codeLines: Array<[number, number]>, countsOnly: boolean): TrackerModel {
   const headings: Heading[] = mutable.map((h) => {
     const title = titleWithoutStatus(h.text);
     const week = WEEK.exec(title.replace(/^[^\p{L}\p{N}]+/u, ''));
@@ -153,7 +153,7 @@ function buildModel(text: string, lines: string[], mutable: MutableHeading[], ta
   const inCode = codeLineTest(codeLines);
   const weeks = findWeeks(headings, lines, inCode);
   const evidence: EvidenceRef[] = [];
-  for (let line = 0; line < lines.length; line++) {
+  for (let line = 0; line < lines.length && !countsOnly; line++) {
     for (const ref of findEvidenceOnLine(lines[line], line)) evidence.push(ref);
   }
   const counted = tasks.filter((t) => !t.excluded);
@@ -164,7 +164,7 @@ function buildModel(text: string, lines: string[], mutable: MutableHeading[], ta
     tasks,
     weeks,
     evidence,
-    runs: findRunSummaries(lines, inCode),
+    runs: countsOnly ? [] : findRunSummaries(lines, inCode),
     allTasks: { done: tasks.filter((t) => t.checked).length, total: tasks.length },
     counted: { done: counted.filter((t) => t.checked).length, total: counted.length },
   };
