@@ -7,8 +7,9 @@ import { parseHostMessage, parseState } from './validate';
 import { compareView } from './views/compareView';
 import type { ViewContext } from './views/context';
 import { runView } from './views/runView';
+import { progressView } from './views/progressView';
 import { trendView } from './views/trendView';
-import type { ChartTarget, HostMessage, WebviewMessage, WebviewState } from '../src/shared/protocol';
+import type { ChartTarget, HostMessage, ViewData, WebviewMessage, WebviewState } from '../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -18,6 +19,19 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const sameTarget = (a: ChartTarget, b: ChartTarget): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function viewOf(title: string, data: ViewData, ctx: ViewContext): HTMLElement[] {
+  switch (data.kind) {
+    case 'run':
+      return runView(title, data, ctx);
+    case 'compare':
+      return compareView(title, data, ctx);
+    case 'trend':
+      return trendView(title, data, ctx);
+    case 'progress':
+      return progressView(title, data, ctx);
+  }
+}
 
 function main(): void {
   const vscode = acquireVsCodeApi();
@@ -61,11 +75,21 @@ function main(): void {
         if (last) render(last);
       },
       openRun: (runId) => vscode.postMessage({ type: 'openRun', runId }),
+      progressWeek: state?.progressWeek,
+      setProgressWeek: (week) => {
+        save({ ...state!, progressWeek: week });
+        if (last) render(last);
+      },
+      pickRange: (range) => {
+        save({ ...state!, progressRange: range });
+        vscode.postMessage({ type: 'pickRange', range });
+      },
+      openTask: (task) => vscode.postMessage({ type: 'openTask', line: task.line, text: task.text, kind: task.kind }),
     };
     // chart.js sizes a chart when its canvas is attached, so the views build detached and are added at once.
     root.replaceChildren();
     const data = message.data;
-    const parts = data.kind === 'run' ? runView(message.title, data, ctx) : data.kind === 'compare' ? compareView(message.title, data, ctx) : trendView(message.title, data, ctx);
+    const parts = viewOf(message.title, data, ctx);
     root.append(...parts);
     document.body.dataset.view = data.kind;
     window.scrollTo(0, scroll);
@@ -84,6 +108,8 @@ function main(): void {
   });
 
   vscode.postMessage({ type: 'ready' });
+  // A restored Progress panel asks again for the range it showed.
+  if (state?.progressRange) vscode.postMessage({ type: 'pickRange', range: state.progressRange });
 }
 
 main();

@@ -6,6 +6,7 @@ import { FindingsService } from './findings';
 import { createLogger, type Logger } from './logger';
 import { RunStore } from './runStore';
 import { Settings } from './settings';
+import { TrackerHistoryService } from './trackerHistory';
 import { TrackerStore } from './trackerStore';
 
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   readonly evidenceFiles: EvidenceFiles;
   readonly findings: FindingsService;
   readonly runs: RunStore;
+  readonly history: TrackerHistoryService;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -24,7 +26,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const evidenceFiles = new EvidenceFiles(logger);
   const runs = new RunStore(context.workspaceState, settings, trackers, logger);
   const findings = new FindingsService(trackers, evidenceFiles, settings, runs);
+  const history = new TrackerHistoryService(settings, logger);
   // Reverse order of construction: each service goes before the services it uses.
-  context.subscriptions.push(logger, settings, trackers, evidenceFiles, runs, findings);
-  return { logger, settings, trackers, evidenceFiles, findings, runs };
+  context.subscriptions.push(logger, settings, trackers, evidenceFiles, runs, findings, history);
+  return { logger, settings, trackers, evidenceFiles, findings, runs, history };
 }

@@ -66,6 +66,11 @@ export class Settings extends Disposable {
     return Math.min(Math.max(0, value), 1000);
   }
 
+  /** Week nodes show "+N this week" from the tracker's git history. */
+  get weekChangesThisWeek(): boolean {
+    return this.config.get<boolean>('tree.weekChangesThisWeek', false) === true;
+  }
+
   get checksEnabled(): boolean {
     return this.config.get<boolean>('checks.enabled', true) !== false;
   }

@@ -4,9 +4,10 @@
 import type { ExceptionRow, FailureRow, HistorySeries, LocustHistory, LocustStats } from '../core/locust/model';
 import type { RunComparison } from '../core/locust/compare';
 import type { TrendSeries } from '../core/locust/trend';
+import type { HistoryRange, ProgressMessage, ProgressViewData } from './progressProtocol';
 
 /** What a panel shows; also the webview's persisted state, so a panel restored after reload can ask again. */
-export type ChartTarget = { kind: 'run'; runId: string } | { kind: 'compare'; runIds: string[] } | { kind: 'trend' };
+export type ChartTarget = { kind: 'run'; runId: string } | { kind: 'compare'; runIds: string[] } | { kind: 'trend' } | { kind: 'progress'; file: string };
 
 export interface RunInfo {
   id: string;
@@ -54,7 +55,7 @@ export interface TrendViewData {
   errors: string[];
 }
 
-export type ViewData = RunViewData | CompareViewData | TrendViewData;
+export type ViewData = RunViewData | CompareViewData | TrendViewData | ProgressViewData;
 
 /** Every user-visible string of the webview, translated by the host (vscode.l10n) and sent with the data. */
 export type StringKey =
@@ -126,7 +127,36 @@ export type StringKey =
   | 'trendCounts'
   | 'noTrend'
   | 'chartLabel'
-  | 'sortHint';
+  | 'sortHint'
+  | 'progressTitle'
+  | 'burnUp'
+  | 'done'
+  | 'total'
+  | 'date'
+  | 'commit'
+  | 'subject'
+  | 'overall'
+  | 'weekN'
+  | 'claimed'
+  | 'claimsTitle'
+  | 'show'
+  | 'range'
+  | 'thisWeek'
+  | 'sinceDate'
+  | 'betweenCommits'
+  | 'from'
+  | 'to'
+  | 'apply'
+  | 'ticked'
+  | 'unticked'
+  | 'tasksAdded'
+  | 'tasksRemoved'
+  | 'noChanges'
+  | 'taskAt'
+  | 'shallowNote'
+  | 'skippedTitle'
+  | 'pointsTable'
+  | 'noPoints';
 
 export type Strings = Record<StringKey, string>;
 
@@ -140,7 +170,9 @@ export type WebviewMessage =
   /** A chart as PNG (canvas.toDataURL) for the host to save through a dialog. */
   | { type: 'exportPng'; dataUrl: string; fileName: string }
   /** Open the chart of one run (clicked in the trend or compare view). */
-  | { type: 'openRun'; runId: string };
+  | { type: 'openRun'; runId: string }
+  /** Progress panel: another range, or a task of the range's lists clicked. */
+  | ProgressMessage;
 
 export interface SortState {
   column: string;
@@ -154,5 +186,9 @@ export interface WebviewState {
   sort?: Record<string, SortState>;
   /** Endpoint picked for the history charts. */
   historyEndpoint?: string;
+  /** Progress panel: the week the burn-up shows (absent: overall). */
+  progressWeek?: number;
+  /** Progress panel: the range whose changes are listed. */
+  progressRange?: HistoryRange;
 }
 

@@ -9,7 +9,10 @@ import type { ChartTarget, HostMessage } from '../../shared/protocol';
 import { Disposable } from '../../util/dispose';
 import { runLabel } from '../../util/runText';
 import { Commands } from '../commands';
+import type { HistoryRange } from '../../core/history/range';
 import { exportPng } from './exportPng';
+import { openTaskLine } from './openTaskLine';
+import { progressViewData } from './progressViewData';
 import { chartHtml, webviewOptions } from './html';
 import { webviewStrings } from './strings';
 import { parseWebviewMessage } from './validateMessage';
@@ -18,7 +21,16 @@ import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData, type SeenM
 export const CHART_VIEW_TYPE = 'executionTracker.chart';
 
 export function targetKey(target: ChartTarget): string {
-  return target.kind === 'run' ? `run:${target.runId}` : target.kind === 'compare' ? `compare:${target.runIds.join('\n')}` : 'trend';
+  switch (target.kind) {
+    case 'run':
+      return `run:${target.runId}`;
+    case 'compare':
+      return `compare:${target.runIds.join('\n')}`;
+    case 'trend':
+      return 'trend';
+    case 'progress':
+      return `progress:${target.file}`;
+  }
 }
 
 export class ChartPanel extends Disposable {
@@ -29,6 +41,8 @@ export class ChartPanel extends Disposable {
   private loads = 0;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly seen: SeenModified = new Map();
+  /** Progress panels: the range whose task changes are listed. */
+  private range: HistoryRange = { kind: 'thisWeek' };
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -44,8 +58,10 @@ export class ChartPanel extends Disposable {
     this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this._register(panel.onDidDispose(() => this.dispose()));
     const runs = services.runs;
-    // The trend also follows tracker text and the baseline; run and compare panels only their files.
-    this._register(target.kind === 'trend' ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    // The trend also follows tracker text and the baseline; run and compare panels only their files; the
+    // progress panel the tracker's git history.
+    if (target.kind === 'progress') this._register(services.history.onDidChange(() => void this.refresh()));
+    else this._register(target.kind === 'trend' ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
     this._register(
       services.settings.onDidChange((event) => {
         if (target.kind === 'compare' && Settings.affects(event, 'charts.regressionThresholdPercent')) void this.refresh();
@@ -68,6 +84,7 @@ export class ChartPanel extends Disposable {
     const t = this.target;
     if (t.kind === 'trend') return vscode.l10n.t('Run Trend');
     if (t.kind === 'run') return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
+    if (t.kind === 'progress') return vscode.l10n.t('Progress: {0}', vscode.Uri.parse(t.file).path.split('/').pop() ?? t.file);
     return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
   }
 
@@ -92,6 +109,15 @@ export class ChartPanel extends Disposable {
         break;
       case 'openRun':
         if (this.services.runs.getRun(message.runId)) void vscode.commands.executeCommand(Commands.openChart, message.runId);
+        break;
+      case 'pickRange':
+        this.range = message.range;
+        void this.refresh();
+        break;
+      case 'openTask':
+        if (this.target.kind === 'progress') {
+          openTaskLine(vscode.Uri.parse(this.target.file), message.line, message.text).catch((error) => this.services.logger.error(`Opening a task from the Progress panel: ${describeError(error)}`));
+        }
         break;
     }
   }
@@ -118,9 +144,13 @@ export class ChartPanel extends Disposable {
 
   private async build(): Promise<HostMessage> {
     const runs = this.services.runs;
-    await runs.whenReady();
     const strings = webviewStrings();
+    if (this.target.kind !== 'progress') await runs.whenReady();
     const target = this.target;
+    if (target.kind === 'progress') {
+      const data = await progressViewData(this.services.history, vscode.Uri.parse(target.file), this.range, new Date());
+      return 'error' in data ? this.failed(data.error) : { type: 'render', target, title: this.fallbackTitle(), strings, data };
+    }
     if (target.kind === 'trend') {
       return { type: 'render', target, title: this.fallbackTitle(), strings, data: await trendViewData(runs) };
     }

@@ -8,6 +8,7 @@ import { ContextKey } from '../../util/contextKey';
 import { Commands, type EditOutcome, type SetTaskStateRequest } from '../commands';
 import { FilterState } from './filterState';
 import type { TrackerNode } from './nodes';
+import { WeekChanges } from './weekChanges';
 import { TrackerTreeProvider } from './trackerTreeProvider';
 import { registerTrackerFileCommands } from './trackerFileCommands';
 
@@ -15,7 +16,9 @@ export const TREE_VIEW_ID = 'executionTracker.tree';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const filter = new FilterState(context.workspaceState);
-  const provider = new TrackerTreeProvider(services.trackers, filter, services.findings);
+  const weekChanges = new WeekChanges(services.settings, services.history);
+  context.subscriptions.push(weekChanges);
+  const provider = new TrackerTreeProvider(services.trackers, filter, services.findings, weekChanges);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,

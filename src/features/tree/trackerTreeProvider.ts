@@ -8,6 +8,7 @@ import { Disposable } from '../../util/dispose';
 import type { FilterState } from './filterState';
 import { buildTracker, headingAtLine, type BuiltTracker, type TrackerNode } from './nodes';
 import { nodeLabel, toTreeItem } from './treeItems';
+import type { WeekChanges } from './weekChanges';
 
 /** How long the tree waits for fresh findings before it shows changed tasks with the previous ones. */
 const SLOW_FINDINGS_MS = 300;
@@ -28,8 +29,10 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
     private readonly store: TrackerStore,
     private readonly filter: FilterState,
     private readonly findings: FindingsService,
+    private readonly weekChanges?: WeekChanges,
   ) {
     super();
+    if (weekChanges) this._register(weekChanges.onDidChange(() => this.refresh()));
     // A tracker edit changes both the tasks and, a moment later, the findings. Rendering once for both keeps a
     // click from landing on rows that are about to be replaced (the workbench drops such clicks).
     this._register(
@@ -98,6 +101,7 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
     return toTreeItem(node, {
       isAdded: (uri) => this.store.isAdded(uri),
       expandAll: filter.hideCompleted || filter.currentWeekOnly,
+      weekDelta: this.weekChanges ? (uri, week, done) => this.weekChanges!.delta(uri, week, done) : undefined,
     });
   }
 

@@ -1,5 +1,6 @@
 // How each node looks: label, "done/total", status icon, tooltip, checkbox, and the click that reveals its line.
 import * as vscode from 'vscode';
+import { weekDeltaText } from './weekChanges';
 import { fileName, percent, plainText, weekLabel } from '../../util/labels';
 import { RULES, type Finding, type Severity } from '../../core/checks/types';
 import type { FileNode, FindingNode, FindingsNode, HeadingNode, RuleNode, TaskNode, TrackerNode } from './nodes';
@@ -9,6 +10,8 @@ export interface ItemContext {
   readonly isAdded: (uri: vscode.Uri) => boolean;
   /** Expand every heading (a filter is on, so the tree is short and the point is to see the tasks). */
   readonly expandAll: boolean;
+  /** Done this week for a week node ("+5 this week"), or undefined to show nothing. */
+  readonly weekDelta?: (uri: vscode.Uri, week: number, doneNow: number) => number | undefined;
 }
 
 export function toTreeItem(node: TrackerNode, context: ItemContext): vscode.TreeItem {
@@ -82,6 +85,8 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
   item.description = heading.excluded
     ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total)
     : `${progress.done}/${progress.total}`;
+  const delta = week ? context.weekDelta?.(node.entry.uri, week.number, week.progress.done) : undefined;
+  if (delta !== undefined) item.description = `${item.description} · ${weekDeltaText(delta)}`;
   item.iconPath = statusIcon(status.state);
   item.tooltip = headingTooltip(node, status, claimed === 'unknown' ? undefined : claimedStatusLabel(claimed));
   item.contextValue = week ? 'week' : 'heading';
