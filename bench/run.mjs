@@ -35,4 +35,6 @@ if (args.has('--json')) {
   for (const r of results) process.stdout.write(`${line(columns.map((c) => r[c]))}\n`);
   if (smoke) process.stdout.write(`bench smoke: ${results.length - failed} passed, ${failed} failed\n`);
 }
+// Each failure once more on its own line, on stderr, so it is not lost in a wide table.
+for (const r of results) if (r.ms === null && String(r.baseline).startsWith('FAILED')) process.stderr.write(`bench: ${r.case} ${r.baseline}\n`);
 process.exitCode = failed ? 1 : 0;

@@ -1,5 +1,5 @@
 // `npm start`: the extension in VS Code (code-server) on 127.0.0.1, opened on a copy of the sample workspace.
-// Installs what is missing (scripts/setup-e2e.mjs), packages and installs the VSIX, prints the URL and runs until
+// Installs what is missing (scripts/setup.mjs), packages and installs the VSIX, prints the URL and runs until
 // Ctrl+C. State lives in .cache/start/ (settings and extensions persist between runs); the workspace copy in
 // .cache/start-workspace/ is made once and then left alone, so your edits survive a restart
 // (delete that folder to start again from sample/).
@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setupE2e } from './setup-e2e.mjs';
+import { setup } from './setup.mjs';
 import { packageVsix, defaultVsixPath } from './package.mjs';
 import { freePort, installExtensions, isPortFree, quietSettings, startCodeServer, writeUserSettings } from '../test/e2e/lib/codeServer.mjs';
 import { installCleanupHandlers, cleanupAll } from '../test/e2e/lib/processes.mjs';
@@ -25,7 +25,7 @@ async function choosePort() {
 
 async function main() {
   installCleanupHandlers({ exitCode: 0, label: 'start' });
-  setupE2e();
+  setup();
 
   log('building and packaging the extension');
   packageVsix({ quiet: true });

@@ -9,6 +9,7 @@ import type { ViewContext } from './views/context';
 import { runView } from './views/runView';
 import { progressView } from './views/progressView';
 import { trendView } from './views/trendView';
+import { assertNever } from '../src/shared/never';
 import type { ChartTarget, HostMessage, ViewData, WebviewMessage, WebviewState } from '../src/shared/protocol';
 
 interface VsCodeApi {
@@ -20,7 +21,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const sameTarget = (a: ChartTarget, b: ChartTarget): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function viewOf(title: string, data: ViewData, ctx: ViewContext): HTMLElement[] {
+/** The view of each chart kind; a kind without one does not compile. */
+function viewOf(title: string, data: ViewData, ctx: ViewContext): Node[] {
   switch (data.kind) {
     case 'run':
       return runView(title, data, ctx);
@@ -30,6 +32,8 @@ function viewOf(title: string, data: ViewData, ctx: ViewContext): HTMLElement[] 
       return trendView(title, data, ctx);
     case 'progress':
       return progressView(title, data, ctx);
+    default:
+      return assertNever(data, 'chart kind');
   }
 }
 
@@ -89,8 +93,7 @@ function main(): void {
     // chart.js sizes a chart when its canvas is attached, so the views build detached and are added at once.
     root.replaceChildren();
     const data = message.data;
-    const parts = viewOf(message.title, data, ctx);
-    root.append(...parts);
+    root.append(...viewOf(message.title, data, ctx));
     document.body.dataset.view = data.kind;
     window.scrollTo(0, scroll);
   };

@@ -1,7 +1,7 @@
 // The webview's checks on messages from the host: structure and types of what the views read. The views insert
 // text with textContent only, so these checks are about not crashing on a malformed message. Pure.
 import type { HistoryRange } from '../src/shared/progressProtocol';
-import type { ChartTarget, HostMessage, SortState, Strings, WebviewState } from '../src/shared/protocol';
+import type { ChartKind, ChartTarget, HostMessage, SortState, Strings, WebviewState } from '../src/shared/protocol';
 
 type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -10,12 +10,18 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 const isArrayOf = (v: unknown, item: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(item);
 const isNumOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
 
+/** The shape of each kind's target; a Record, so a new chart kind is checked or does not compile. */
+const TARGET_SHAPES: Record<ChartKind, (v: Rec) => boolean> = {
+  run: (v) => isString(v.runId),
+  compare: (v) => isStringArray(v.runIds) && v.runIds.length >= 2,
+  trend: () => true,
+  progress: (v) => isString(v.file),
+};
+
+const isKind = (v: unknown): v is ChartKind => typeof v === 'string' && Object.prototype.hasOwnProperty.call(TARGET_SHAPES, v);
+
 function isTarget(v: unknown): v is ChartTarget {
-  if (!isRecord(v)) return false;
-  if (v.kind === 'run') return isString(v.runId);
-  if (v.kind === 'compare') return isStringArray(v.runIds) && v.runIds.length >= 2;
-  if (v.kind === 'progress') return isString(v.file);
-  return v.kind === 'trend';
+  return isRecord(v) && isKind(v.kind) && TARGET_SHAPES[v.kind](v);
 }
 
 const isCountsRec = (v: unknown): boolean => isRecord(v) && typeof v.done === 'number' && typeof v.total === 'number';
@@ -69,20 +75,17 @@ const isTrendPoint = (v: unknown) =>
   isRecord(v) && isString(v.id) && isString(v.category) && (v.source === 'csv' || v.source === 'tracker') && isString(v.detail) &&
   ['requests', 'failureRate', 'p95Ms', 'p99Ms', 'rps'].every((k) => isNumOrNull(v[k])) && typeof v.baseline === 'boolean';
 
+/** The shape of each kind's view data (a Record for the same reason as TARGET_SHAPES). */
+const DATA_SHAPES: Record<ChartKind, (v: Rec) => boolean> = {
+  run: (v) => isRunInfo(v.run) && isStats(v.stats) && isHistory(v.history) && isArrayOf(v.failures, isFailure) && isArrayOf(v.exceptions, isException) && isStringArray(v.notes),
+  compare: (v) => isArrayOf(v.runs, (r) => isRunInfo(r) && (r.history === null || isSeries(r.history)) && isNumOrNull(r.startS)) && isComparison(v.comparison) && isStringArray(v.notes),
+  trend: (v) =>
+    isRecord(v.trend) && isStringArray(v.trend.categories) && isArrayOf(v.trend.points, isTrendPoint) && (v.trend.baselineCategory === null || isString(v.trend.baselineCategory)) && typeof v.csvRuns === 'number' && typeof v.trackerRuns === 'number',
+  progress: (v) => isProgressData(v),
+};
+
 function isData(v: unknown): boolean {
-  if (!isRecord(v) || !isStringArray(v.errors)) return false;
-  switch (v.kind) {
-    case 'run':
-      return isRunInfo(v.run) && isStats(v.stats) && isHistory(v.history) && isArrayOf(v.failures, isFailure) && isArrayOf(v.exceptions, isException) && isStringArray(v.notes);
-    case 'compare':
-      return isArrayOf(v.runs, (r) => isRunInfo(r) && (r.history === null || isSeries(r.history)) && isNumOrNull(r.startS)) && isComparison(v.comparison) && isStringArray(v.notes);
-    case 'progress':
-      return isProgressData(v);
-    case 'trend':
-      return isRecord(v.trend) && isStringArray(v.trend.categories) && isArrayOf(v.trend.points, isTrendPoint) && (v.trend.baselineCategory === null || isString(v.trend.baselineCategory)) && typeof v.csvRuns === 'number' && typeof v.trackerRuns === 'number';
-    default:
-      return false;
-  }
+  return isRecord(v) && isStringArray(v.errors) && isKind(v.kind) && DATA_SHAPES[v.kind](v);
 }
 
 /** The message when it is well-formed, else undefined (the webview ignores it). */

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle, root, round, runNodeJson } from '../lib.mjs';
+import { requirePrerequisites } from '../../scripts/prerequisites.mjs';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -16,8 +17,12 @@ export function ensureHistory(rows) {
   return file;
 }
 
-function pandasAvailable() {
-  return spawnSync(PYTHON, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
+/** pandas is the baseline users care most about: a run without it fails, it is never left out. */
+function measurePandas(file) {
+  requirePrerequisites(['python3-pandas']);
+  const child = spawnSync(PYTHON, [join(root, 'bench/pandas_read.py'), file], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`pandas baseline failed (exit ${child.status}): ${child.stderr.trim().split('\n').pop()}`);
+  return JSON.parse(child.stdout.trim());
 }
 
 export function historyCases({ smoke }) {
@@ -30,11 +35,7 @@ export function historyCases({ smoke }) {
 
   const ours = measure('ours-sync');
   const floor = measure('raw-newline-scan');
-  const peers = [measure('papaparse'), measure('csv-parse')];
-  if (!smoke && pandasAvailable()) {
-    const child = spawnSync(PYTHON, [join(root, 'bench/pandas_read.py'), file], { encoding: 'utf8' });
-    if (child.status === 0) peers.push(JSON.parse(child.stdout.trim()));
-  }
+  const peers = [measure('papaparse'), measure('csv-parse'), measurePandas(file)];
   const row = (name, result, baseline) => ({
     case: name,
     ms: result.ms,

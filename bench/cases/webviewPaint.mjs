@@ -1,12 +1,13 @@
 // Case 5: the chart webview's first paint for the 1 M-row run (see webview-paint-worker.mjs).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle, root, round, runNodeJson } from '../lib.mjs';
+import { requirePrerequisites } from '../../scripts/prerequisites.mjs';
 import { ensureHistory } from './history.mjs';
 
 export function webviewPaintCases({ smoke }) {
-  if (!existsSync('/usr/bin/chromium')) throw new Error('needs /usr/bin/chromium (apt-get install chromium)');
+  requirePrerequisites(['chromium']);
   execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
   const rows = smoke ? 20_000 : 1_000_000;
   const file = ensureHistory(rows);

@@ -1,42 +1,52 @@
 // `command locust|compose|pytest [options] [--json]`: the exact argv a task would run, from the same builders
-// the extension uses. Options are the task definition's properties in kebab-case (`--spawn-rate 4`); a bad
-// value exits 1 with one line naming the option.
+// the extension uses. Options are the task definition's properties in kebab-case (`--spawn-rate 4`), read
+// from the task-type descriptor (src/core/launch/taskTypes.ts), so a new property is a new flag; a bad value
+// exits 1 with one line naming the option.
 import {
-  buildComposeCommand,
-  buildLocustCommand,
-  buildPytestCommand,
   formatCommandLine,
+  isTaskType,
   LaunchInputError,
   parseLocustVersion,
   planDistributed,
+  TASK_TYPE_NAMES,
+  TASK_TYPES,
   type CommandLine,
+  type TaskType,
 } from '../core/launch';
 import { CliError } from './io';
 
-type Kind = 'text' | 'bool' | 'optional' | 'list' | 'env' | 'scale';
-
-// Property -> how its flag value is read. Lists take repeated flags and/or commas; the builders validate.
-const PROPERTIES: Record<string, Record<string, Kind>> = {
-  locust: {
-    locustfile: 'text', host: 'text', users: 'text', spawnRate: 'text', runTime: 'text', tags: 'list', excludeTags: 'list', userClasses: 'list',
-    csvPrefix: 'text', fullHistory: 'bool', html: 'optional', env: 'env', composeService: 'text', composeFiles: 'list', composeProfiles: 'list',
-    composeEnvFile: 'text', workers: 'text', role: 'text', masterPort: 'text',
-  },
-  compose: { action: 'text', files: 'list', profiles: 'list', services: 'list', build: 'bool', detached: 'bool', envFile: 'text', scale: 'scale' },
-  pytest: { args: 'text', coverage: 'optional', composeService: 'text', composeFiles: 'list', composeProfiles: 'list', composeEnvFile: 'text' },
-};
-
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const spelled = `${TASK_TYPE_NAMES.slice(0, -1).join(', ')} or ${TASK_TYPE_NAMES[TASK_TYPE_NAMES.length - 1]}`;
 
-export const COMMAND_USAGE = `command locust|compose|pytest [options] [--json]
-    prints the exact argv a task runs ({"command", "args"} with --json); options are the task definition's properties:
-    locust:  --locustfile F --host URL --users N --spawn-rate R --run-time 10m --tags a,b --exclude-tags c
-             --user-classes C --csv-prefix P --full-history --html FILE|true --env NAME=VALUE --workers N
-             --role master|worker --master-port P --compose-service S --compose-files a.yml,b.yml
-             --locust-version V (with --workers: plan the distributed run for that installed version)
-    compose: up|down|restart|logs --files a.yml,b.yml --profiles p --services s --build --detached=false
-             --env-file F --scale SERVICE=N
-    pytest:  --coverage [true|PACKAGE] --compose-service S --compose-files F [-- PYTEST ARGS...]`;
+function usageOf(type: TaskType): string {
+  const { properties, cli } = TASK_TYPES[type];
+  const words: string[] = [];
+  if (cli.positional) words.push(String(properties[cli.positional]?.value ?? cli.positional.toUpperCase()));
+  for (const [name, property] of Object.entries(properties)) {
+    if (!property.flag || name === cli.positional || name === cli.rest) continue;
+    words.push(property.flag === 'bool' ? `--${kebab(name)}` : `--${kebab(name)} ${property.value ?? 'VALUE'}`);
+  }
+  if (cli.rest) words.push(`[-- ${cli.rest.toUpperCase()}...]`);
+  if (cli.usageExtra) words.push(cli.usageExtra);
+  // Wrapped at about 110 columns under the type's name.
+  const lines: string[] = [];
+  let line = `    ${`${type}:`.padEnd(9)}`;
+  for (const word of words) {
+    if (line.trim().length > 9 && line.length + word.length > 110) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(13);
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
+export const COMMAND_USAGE = [
+  `command ${TASK_TYPE_NAMES.join('|')} [options] [--json]`,
+  `    prints the exact argv a task runs ({"command", "args"} with --json); options are the task definition's properties:`,
+  ...TASK_TYPE_NAMES.map(usageOf),
+].join('\n');
 
 interface Parsed {
   definition: Record<string, unknown>;
@@ -44,9 +54,9 @@ interface Parsed {
   locustVersion?: string;
 }
 
-function parse(kind: string, args: readonly string[]): Parsed {
-  const properties = PROPERTIES[kind];
-  const byFlag = new Map(Object.keys(properties).map((name) => [`--${kebab(name)}`, name]));
+function parse(type: TaskType, args: readonly string[]): Parsed {
+  const { properties, cli } = TASK_TYPES[type];
+  const byFlag = new Map<string, string>(Object.entries(properties).flatMap(([name, property]) => (property.flag ? [[`--${kebab(name)}`, name] as const] : [])));
   const definition: Record<string, unknown> = {};
   let json = false;
   let locustVersion: string | undefined;
@@ -54,50 +64,66 @@ function parse(kind: string, args: readonly string[]): Parsed {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      if (kind !== 'pytest') throw new CliError(`command ${kind}: "--" is only for pytest arguments`);
-      definition.args = args.slice(i + 1);
+      if (!cli.rest) throw new CliError(`command ${type}: "--" is only for pytest arguments`);
+      definition[cli.rest] = args.slice(i + 1);
       break;
     }
     if (arg === '--json') {
       json = true;
       continue;
     }
-    if (kind === 'compose' && !arg.startsWith('-') && definition.action === undefined) {
-      definition.action = arg;
+    if (cli.positional && !arg.startsWith('-') && definition[cli.positional] === undefined) {
+      definition[cli.positional] = arg;
       continue;
     }
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    if (kind === 'locust' && flag === '--locust-version') {
+    if (type === 'locust' && flag === '--locust-version') {
       locustVersion = inline ?? args[++i];
       if (locustVersion === undefined) throw new CliError('command locust: --locust-version needs a value (e.g. 2.12.1, or "" for an empty version)');
       continue;
     }
     const name = byFlag.get(flag);
-    if (!name) throw new CliError(`command ${kind}: unknown option ${JSON.stringify(arg.slice(0, 60))} (see --help)`);
-    const type = properties[name];
-    if (type === 'bool') {
+    if (!name) throw new CliError(`command ${type}: unknown option ${JSON.stringify(arg.slice(0, 60))} (see --help)`);
+    const kind = properties[name].flag!;
+    if (kind === 'bool') {
       definition[name] = inline ?? true;
       continue;
     }
     // `--coverage` alone means true; `--coverage myapp` names the package.
-    if (type === 'optional' && inline === undefined && (args[i + 1] === undefined || args[i + 1].startsWith('-'))) {
+    if (kind === 'optional' && inline === undefined && (args[i + 1] === undefined || args[i + 1].startsWith('-'))) {
       definition[name] = true;
       continue;
     }
     const value = inline ?? args[++i];
-    if (value === undefined) throw new CliError(`command ${kind}: ${flag} needs a value`);
-    if (type === 'text' || type === 'optional') definition[name] = value;
-    else if (type === 'list') (lists[name] ??= []).push(...(name.endsWith('Files') || name === 'files' ? value.split(',') : [value]));
-    else {
-      const sep = value.indexOf('=');
-      if (sep <= 0) throw new CliError(`command ${kind}: ${flag} expects NAME=VALUE, got ${JSON.stringify(value.slice(0, 60))}`);
-      const target = (definition[name] ??= {}) as Record<string, unknown>;
-      target[value.slice(0, sep)] = value.slice(sep + 1);
+    if (value === undefined) throw new CliError(`command ${type}: ${flag} needs a value`);
+    switch (kind) {
+      case 'text':
+      case 'optional':
+        definition[name] = value;
+        break;
+      case 'list':
+        (lists[name] ??= []).push(value);
+        break;
+      case 'paths':
+        (lists[name] ??= []).push(...value.split(','));
+        break;
+      case 'pairs': {
+        const sep = value.indexOf('=');
+        if (sep <= 0) throw new CliError(`command ${type}: ${flag} expects NAME=VALUE, got ${JSON.stringify(value.slice(0, 60))}`);
+        const target = (definition[name] ??= {}) as Record<string, unknown>;
+        target[value.slice(0, sep)] = value.slice(sep + 1);
+        break;
+      }
+      default: {
+        const never: never = kind;
+        throw new Error(`unhandled flag kind ${String(never)}`);
+      }
     }
   }
   Object.assign(definition, lists);
+  for (const [name, value] of Object.entries(cli.defaults ?? {})) if (!(name in definition)) definition[name] = value;
   return { definition, json, locustVersion };
 }
 
@@ -106,25 +132,23 @@ function toJson(line: CommandLine): Record<string, unknown> {
 }
 
 export function commandCommand(args: readonly string[], write: (text: string) => void): number {
-  const [kind, ...rest] = args;
-  if (!kind || !(kind in PROPERTIES)) throw new CliError(`command: expected locust, compose or pytest (usage: ${COMMAND_USAGE.split('\n')[0]})`);
-  const { definition, json, locustVersion } = parse(kind, rest);
-  // Without --locustfile, Locust itself looks for ./locustfile.py; naming it keeps the printed command exact.
-  if (kind === 'locust' && !('locustfile' in definition)) definition.locustfile = 'locustfile.py';
+  const [type, ...rest] = args;
+  if (!isTaskType(type)) throw new CliError(`command: expected ${spelled} (usage: ${COMMAND_USAGE.split('\n')[0]})`);
+  const { definition, json, locustVersion } = parse(type, rest);
   try {
-    if (kind === 'locust' && locustVersion !== undefined && definition.role === undefined) {
+    if (type === 'locust' && locustVersion !== undefined && definition.role === undefined) {
       const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`));
       if (json) write(JSON.stringify({ ...toJson(plan.master), mode: plan.mode, workers: plan.workers.map(toJson) }, null, 2));
       else write([formatCommandLine(plan.master), ...plan.workers.map((w) => `${formatCommandLine(w)} &`)].join('\n'));
       return 0;
     }
-    const line = kind === 'locust' ? buildLocustCommand(definition) : kind === 'compose' ? buildComposeCommand(definition) : buildPytestCommand(definition);
+    const line = TASK_TYPES[type].build(definition, {});
     write(json ? JSON.stringify(toJson(line), null, 2) : formatCommandLine(line));
     return 0;
   } catch (error) {
     if (error instanceof LaunchInputError) {
       const flag = `--${kebab(error.field.split('.')[0])}`;
-      throw new CliError(`command ${kind}: ${flag}${error.field.includes('.') ? ` (${error.field.split('.').slice(1).join('.')})` : ''}: ${error.message.slice(error.field.length + 2)}`);
+      throw new CliError(`command ${type}: ${flag}${error.field.includes('.') ? ` (${error.field.split('.').slice(1).join('.')})` : ''}: ${error.message.slice(error.field.length + 2)}`);
     }
     throw error;
   }

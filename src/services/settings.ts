@@ -1,6 +1,7 @@
 // Typed reads of the `executionTracker.*` settings. Values are read on demand so a change is seen at once;
 // `onDidChange` tells listeners which of them to re-read.
 import * as vscode from 'vscode';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../core/checks/types';
 import { DEFAULT_REGRESSION_THRESHOLD_PERCENT } from '../core/locust/compare';
 import { DEFAULT_RUN_PATTERN } from '../core/locust/naming';
 import { Disposable } from '../util/dispose';
@@ -76,12 +77,12 @@ export class Settings extends Disposable {
   }
 
   /** Per-rule severity overrides (`error`, `warning`, `info`, `hint` or `off`); unknown values are ignored. */
-  get checkSeverities(): Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> {
+  get checkSeverities(): Record<string, SeveritySetting> {
     const value = this.config.get<unknown>('checks.rules');
-    const out: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
+    const out: Record<string, SeveritySetting> = {};
     if (value && typeof value === 'object') {
       for (const [rule, severity] of Object.entries(value)) {
-        if (severity === 'error' || severity === 'warning' || severity === 'info' || severity === 'hint' || severity === 'off') out[rule] = severity;
+        if ((SEVERITY_SETTINGS as readonly unknown[]).includes(severity)) out[rule] = severity as SeveritySetting;
       }
     }
     return out;

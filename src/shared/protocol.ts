@@ -1,6 +1,8 @@
 // Messages between the chart panel host (src/features/charts) and the chart webview (webview/). Types only: the
-// two sides are bundled apart and share no runtime code; each validates what it receives (host:
-// src/features/charts/validateMessage.ts, webview: webview/validate.ts).
+// two sides are bundled apart and share no runtime code but ./never.ts; each validates what it receives (host:
+// src/features/charts/validateMessage.ts, webview: webview/validate.ts). A chart kind is a closed union: code
+// that handles kinds switches on it with assertNever, or keeps a Record<ChartKind, …>, so a new kind is a
+// compile error everywhere it must be handled (docs/extending.md).
 import type { ExceptionRow, FailureRow, HistorySeries, LocustHistory, LocustStats } from '../core/locust/model';
 import type { RunComparison } from '../core/locust/compare';
 import type { TrendSeries } from '../core/locust/trend';
@@ -8,6 +10,11 @@ import type { HistoryRange, ProgressMessage, ProgressViewData } from './progress
 
 /** What a panel shows; also the webview's persisted state, so a panel restored after reload can ask again. */
 export type ChartTarget = { kind: 'run'; runId: string } | { kind: 'compare'; runIds: string[] } | { kind: 'trend' } | { kind: 'progress'; file: string };
+
+export type ChartKind = ChartTarget['kind'];
+
+/** The target of one kind (`TargetOf<'compare'>` has runIds). */
+export type TargetOf<K extends ChartKind> = Extract<ChartTarget, { kind: K }>;
 
 export interface RunInfo {
   id: string;
@@ -56,6 +63,13 @@ export interface TrendViewData {
 }
 
 export type ViewData = RunViewData | CompareViewData | TrendViewData | ProgressViewData;
+
+export type ViewDataOf<K extends ChartKind> = Extract<ViewData, { kind: K }>;
+
+// Every chart kind has view data and every view data a chart kind (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type ViewDataCoversKinds = Assert<Same<ViewData['kind'], ChartKind>>;
 
 /** Every user-visible string of the webview, translated by the host (vscode.l10n) and sent with the data. */
 export type StringKey =

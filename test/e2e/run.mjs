@@ -2,14 +2,15 @@
 // Usage: node test/e2e/run.mjs [name-filter ...] [--keep] [--timeout=ms]
 // Each scenario gets a fresh copy of the fixture workspace, a fresh user-data dir and its own code-server; the
 // extensions dir (the VSIX and the API companion) and the browser are shared. Run setup first:
-// node scripts/setup-e2e.mjs (npm run test:e2e does both).
+// node scripts/setup.mjs (npm run test:e2e does both).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageVsix } from '../../scripts/package.mjs';
-import { codeServerEntry } from '../../scripts/setup-e2e.mjs';
+import { codeServerEntry } from '../../scripts/setup.mjs';
+import { missingMessage, missingPrerequisites } from '../../scripts/prerequisites.mjs';
 import { installExtensions, startCodeServer, writeUserSettings, quietSettings } from './lib/codeServer.mjs';
 import { writeLanguagePacks } from './lib/languagePacks.mjs';
 import { cleanupAll, installCleanupHandlers, isStopping, onCleanup } from './lib/processes.mjs';
@@ -161,8 +162,10 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
 async function main() {
   const started = Date.now();
   installCleanupHandlers();
-  if (!existsSync(codeServerEntry)) {
-    console.log(`code-server is not installed at ${codeServerEntry}: run node scripts/setup-e2e.mjs first`);
+  const missing = missingPrerequisites();
+  if (missing.length > 0 || !existsSync(codeServerEntry)) {
+    // A missing prerequisite fails the run with the one command that installs it; no scenario is skipped.
+    console.log(missing.length > 0 ? missingMessage(missing) : `code-server is not installed at ${codeServerEntry} — install with: npm run setup`);
     console.log('0 passed, 1 failed');
     process.exit(1);
   }

@@ -2,8 +2,10 @@
 import * as l10n from '@vscode/l10n';
 import type { TrackerModel } from '../tracker/model';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
+/** What `executionTracker.checks.rules` accepts per rule (the manifest's enum is checked against this). */
+export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+export type Severity = Exclude<SeveritySetting, 'off'>;
 
 // Titles are functions so that they are looked up in the display language when shown, not at import.
 export const RULES = {

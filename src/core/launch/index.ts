@@ -10,3 +10,4 @@ export { definesUserClass, findLocustTags, findUserClasses } from './locustfile'
 export { parseCoverageXml, parseJunitXml, parsePytestOutput, type PytestCounts, type PytestSummary } from './pytestResults';
 export { formatCommandLine } from './display';
 export { findComposeProfiles } from './composeFile';
+export { isTaskType, manifestTaskDefinitions, TASK_TYPE_NAMES, TASK_TYPES, taskTypeOf, TaskTypes, type BuildContext, type FlagKind, type TaskProperty, type TaskType, type TaskTypeDescriptor } from './taskTypes';

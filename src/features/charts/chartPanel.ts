@@ -5,7 +5,8 @@ import type { LocustRun } from '../../core/locust';
 import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
 import { Settings } from '../../services/settings';
-import type { ChartTarget, HostMessage } from '../../shared/protocol';
+import { assertNever } from '../../shared/never';
+import type { ChartKind, ChartTarget, HostMessage } from '../../shared/protocol';
 import { Disposable } from '../../util/dispose';
 import { runLabel } from '../../util/runText';
 import { Commands } from '../commands';
@@ -30,6 +31,23 @@ export function targetKey(target: ChartTarget): string {
       return 'trend';
     case 'progress':
       return `progress:${target.file}`;
+    default:
+      return assertNever(target, 'chart kind');
+  }
+}
+
+/** What a panel of each kind follows: the trend also tracker text and the baseline, run and compare panels only
+ * their files, the progress panel the tracker's git history. */
+function followsEverything(kind: ChartKind): boolean {
+  switch (kind) {
+    case 'trend':
+      return true;
+    case 'run':
+    case 'compare':
+    case 'progress':
+      return false;
+    default:
+      return assertNever(kind, 'chart kind');
   }
 }
 
@@ -58,10 +76,8 @@ export class ChartPanel extends Disposable {
     this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this._register(panel.onDidDispose(() => this.dispose()));
     const runs = services.runs;
-    // The trend also follows tracker text and the baseline; run and compare panels only their files; the
-    // progress panel the tracker's git history.
     if (target.kind === 'progress') this._register(services.history.onDidChange(() => void this.refresh()));
-    else this._register(target.kind === 'trend' ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    else this._register(followsEverything(target.kind) ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
     this._register(
       services.settings.onDidChange((event) => {
         if (target.kind === 'compare' && Settings.affects(event, 'charts.regressionThresholdPercent')) void this.refresh();
@@ -82,10 +98,18 @@ export class ChartPanel extends Disposable {
 
   private fallbackTitle(): string {
     const t = this.target;
-    if (t.kind === 'trend') return vscode.l10n.t('Run Trend');
-    if (t.kind === 'run') return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
-    if (t.kind === 'progress') return vscode.l10n.t('Progress: {0}', vscode.Uri.parse(t.file).path.split('/').pop() ?? t.file);
-    return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+    switch (t.kind) {
+      case 'trend':
+        return vscode.l10n.t('Run Trend');
+      case 'run':
+        return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
+      case 'progress':
+        return vscode.l10n.t('Progress: {0}', vscode.Uri.parse(t.file).path.split('/').pop() ?? t.file);
+      case 'compare':
+        return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+      default:
+        return assertNever(t, 'chart kind');
+    }
   }
 
   private labelOf(id: string): string {
@@ -147,29 +171,41 @@ export class ChartPanel extends Disposable {
     const strings = webviewStrings();
     if (this.target.kind !== 'progress') await runs.whenReady();
     const target = this.target;
-    if (target.kind === 'progress') {
-      const data = await progressViewData(this.services.history, vscode.Uri.parse(target.file), this.range, new Date());
-      return 'error' in data ? this.failed(data.error) : { type: 'render', target, title: this.fallbackTitle(), strings, data };
+    switch (target.kind) {
+      case 'progress': {
+        const data = await progressViewData(this.services.history, vscode.Uri.parse(target.file), this.range, new Date());
+        return 'error' in data ? this.failed(data.error) : { type: 'render', target, title: this.fallbackTitle(), strings, data };
+      }
+      case 'trend':
+        return { type: 'render', target, title: this.fallbackTitle(), strings, data: await trendViewData(runs) };
+      case 'run': {
+        const run = this.services.runs.getRun(target.runId);
+        if (!run) return this.missing([target.runId]);
+        const data = await runViewData(runs, run, this.seen);
+        this.scheduleLiveEnd(data.run.live);
+        return { type: 'render', target, title: this.fallbackTitle(), strings, data };
+      }
+      case 'compare': {
+        const found = this.runsOf(target.runIds);
+        if (!found) return this.missing(target.runIds);
+        const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
+        this.scheduleLiveEnd(data.runs.some((r) => r.live));
+        return { type: 'render', target, title: this.fallbackTitle(), strings, data };
+      }
+      default:
+        return assertNever(target, 'chart kind');
     }
-    if (target.kind === 'trend') {
-      return { type: 'render', target, title: this.fallbackTitle(), strings, data: await trendViewData(runs) };
-    }
-    const ids = target.kind === 'run' ? [target.runId] : target.runIds;
-    const list = ids.map((id) => runs.getRun(id));
-    const missing = ids.filter((_, index) => !list[index]);
-    if (missing.length) {
-      return this.failed(vscode.l10n.t('Run {0} is no longer in the workspace: its result files were moved, renamed or deleted. Close this panel, or restore the files.', missing.map((id) => `"${id}"`).join(', ')));
-    }
-    const found = list as LocustRun[];
-    const title = this.fallbackTitle();
-    if (target.kind === 'run') {
-      const data = await runViewData(runs, found[0], this.seen);
-      this.scheduleLiveEnd(data.run.live);
-      return { type: 'render', target, title, strings, data };
-    }
-    const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
-    this.scheduleLiveEnd(data.runs.some((r) => r.live));
-    return { type: 'render', target, title, strings, data };
+  }
+
+  /** Every run of the ids, or undefined when one of them is gone. */
+  private runsOf(ids: readonly string[]): LocustRun[] | undefined {
+    const list = ids.map((id) => this.services.runs.getRun(id));
+    return list.every((run): run is LocustRun => run !== undefined) ? list : undefined;
+  }
+
+  private missing(ids: readonly string[]): HostMessage {
+    const gone = ids.filter((id) => !this.services.runs.getRun(id));
+    return this.failed(vscode.l10n.t('Run {0} is no longer in the workspace: its result files were moved, renamed or deleted. Close this panel, or restore the files.', gone.map((id) => `"${id}"`).join(', ')));
   }
 
   /** A live run that stops changing is shown as finished once the window has passed without a file event. */

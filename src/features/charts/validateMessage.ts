@@ -1,7 +1,7 @@
 // The host's checks on everything that comes out of the webview: messages and the persisted state handed to the
 // serializer. The webview is treated as untrusted input. No vscode import, so these are unit-tested in Node.
 import type { HistoryRange, TaskChangeKind } from '../../shared/progressProtocol';
-import type { ChartTarget, WebviewMessage, WebviewState } from '../../shared/protocol';
+import type { ChartKind, ChartTarget, TargetOf, WebviewMessage, WebviewState } from '../../shared/protocol';
 
 /** A PNG data URL larger than this is refused (a 4K canvas is a few MB). */
 export const MAX_PNG_DATA_URL_LENGTH = 32 * 1024 * 1024;
@@ -12,24 +12,18 @@ const PNG_PREFIX = 'data:image/png;base64,';
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH && !value.includes('\u0000');
 
+/** Each kind's target, rebuilt from untrusted input; a Record, so a new chart kind is parsed or does not compile. */
+const TARGET_PARSERS: { [K in ChartKind]: (value: Record<string, unknown>) => TargetOf<K> | undefined } = {
+  run: (value) => (isId(value.runId) ? { kind: 'run', runId: value.runId } : undefined),
+  compare: ({ runIds: ids }) => (Array.isArray(ids) && ids.length >= 2 && ids.length <= MAX_COMPARED_RUNS && ids.every(isId) ? { kind: 'compare', runIds: [...ids] } : undefined),
+  trend: () => ({ kind: 'trend' }),
+  // Only a local file: the panel runs git in the file's folder.
+  progress: (value) => (isId(value.file) && value.file.startsWith('file:///') ? { kind: 'progress', file: value.file } : undefined),
+};
+
 export function parseTarget(value: unknown): ChartTarget | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (value.kind) {
-    case 'run':
-      return isId(value.runId) ? { kind: 'run', runId: value.runId } : undefined;
-    case 'compare': {
-      const ids = value.runIds;
-      if (!Array.isArray(ids) || ids.length < 2 || ids.length > MAX_COMPARED_RUNS || !ids.every(isId)) return undefined;
-      return { kind: 'compare', runIds: [...ids] };
-    }
-    case 'trend':
-      return { kind: 'trend' };
-    case 'progress':
-      // Only a local file: the panel runs git in the file's folder.
-      return isId(value.file) && value.file.startsWith('file:///') ? { kind: 'progress', file: value.file } : undefined;
-    default:
-      return undefined;
-  }
+  if (!isRecord(value) || typeof value.kind !== 'string' || !Object.prototype.hasOwnProperty.call(TARGET_PARSERS, value.kind)) return undefined;
+  return TARGET_PARSERS[value.kind as ChartKind](value);
 }
 
 const COMMIT = /^[0-9a-f]{4,64}$/;

@@ -1,7 +1,7 @@
 // The TaskProvider for the three task types (tasks.json compatible): detected tasks from the workspace, and
 // resolveTask for tasks the user wrote. In Restricted Mode it offers nothing and resolves nothing.
 import * as vscode from 'vscode';
-import { LaunchInputError } from '../../core/launch';
+import { LaunchInputError, taskTypeOf } from '../../core/launch';
 import { describeError, type Logger } from '../../services/logger';
 import { findComposeFiles, findLocustfiles, findPytestFolders } from './detect';
 import { readLaunchSettings } from './launchSettings';
@@ -9,6 +9,13 @@ import { pytestReportFiles } from './pytestReports';
 import { createTask, TaskTypes, type TaskDefinitionLike, type TaskType } from './taskFactory';
 
 export class LaunchTaskProvider implements vscode.TaskProvider {
+  /** What each type detects in the workspace; a Record, so a new type cannot be left out. */
+  private readonly detect: Record<TaskType, () => Promise<vscode.Task[]>> = {
+    compose: () => this.composeTasks(),
+    locust: () => this.locustTasks(),
+    pytest: () => this.pytestTasks(),
+  };
+
   constructor(
     private readonly type: TaskType,
     private readonly storage: vscode.Uri | undefined,
@@ -18,9 +25,7 @@ export class LaunchTaskProvider implements vscode.TaskProvider {
   async provideTasks(): Promise<vscode.Task[]> {
     if (!vscode.workspace.isTrusted) return [];
     try {
-      if (this.type === TaskTypes.compose) return await this.composeTasks();
-      if (this.type === TaskTypes.locust) return await this.locustTasks();
-      return await this.pytestTasks();
+      return await this.detect[this.type]();
     } catch (error) {
       this.logger.error(`Detecting ${this.type} tasks failed: ${describeError(error)}`);
       return [];
@@ -44,7 +49,7 @@ export class LaunchTaskProvider implements vscode.TaskProvider {
 
   private create(definition: TaskDefinitionLike, folder: vscode.WorkspaceFolder, name: string): vscode.Task {
     const settings = readLaunchSettings(folder);
-    const reports = definition.type === TaskTypes.pytest && !definition.composeService ? pytestReportFiles(this.storage, folder) : {};
+    const reports = taskTypeOf(definition).wantsReportFiles(definition) ? pytestReportFiles(this.storage, folder) : {};
     return createTask(definition, folder, name, settings, reports);
   }
 

@@ -4,7 +4,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
-import { parseCoverageXml, parseJunitXml, statsFileFor } from '../../core/launch';
+import { isTaskType, parseCoverageXml, parseJunitXml, statsFileFor, TASK_TYPES, type TaskType } from '../../core/launch';
 import { parseRunName, readLocustFile, type LocustStats } from '../../core/locust';
 import { formatAggregated, formatLoadTestEvidence, formatPytestEvidence, type LoadTestEvidence } from '../../core/tracker/evidenceBlock';
 import { describeError, type Logger } from '../../services/logger';
@@ -13,7 +13,6 @@ import { Disposable } from '../../util/dispose';
 import { Commands } from '../commands';
 import { pytestReportFiles } from './pytestReports';
 import type { EvidenceRecorder } from './recordEvidence';
-import { TaskTypes } from './taskFactory';
 
 export class TaskResults extends Disposable {
   /** When each of our task processes started, to tell fresh report files from a previous run's. */
@@ -30,17 +29,27 @@ export class TaskResults extends Disposable {
     this._register(vscode.tasks.onDidEndTaskProcess((event) => void this.onEnd(event)));
   }
 
+  /** What each task type's end offers; a Record, so a new type says what it does (if nothing, so). */
+  private readonly onEndOf: Record<TaskType, (definition: vscode.TaskDefinition, folder: vscode.WorkspaceFolder, event: vscode.TaskProcessEndEvent) => Promise<void>> = {
+    // Stack actions have no result file; their terminal is the result.
+    compose: async () => undefined,
+    locust: async (definition, folder, event) => {
+      // Workers write nothing: the master's CSVs are the run's.
+      if (typeof definition.csvPrefix === 'string' && definition.role !== 'worker') await this.loadTestEnded(folder, definition, event.exitCode);
+    },
+    pytest: async (definition, folder, event) => {
+      if (TASK_TYPES.pytest.wantsReportFiles(definition)) await this.pytestEnded(folder, this.started.get(event.execution) ?? 0, event.exitCode);
+    },
+  };
+
   private async onEnd(event: vscode.TaskProcessEndEvent): Promise<void> {
     const task = event.execution.task;
     const folder = typeof task.scope === 'object' ? task.scope : undefined;
     if (!folder) return;
     const definition = task.definition;
+    if (!isTaskType(definition.type)) return;
     try {
-      if (definition.type === TaskTypes.locust && typeof definition.csvPrefix === 'string' && definition.role !== 'worker') {
-        await this.loadTestEnded(folder, definition, event.exitCode);
-      } else if (definition.type === TaskTypes.pytest && !definition.composeService) {
-        await this.pytestEnded(folder, this.started.get(event.execution) ?? 0, event.exitCode);
-      }
+      await this.onEndOf[definition.type](definition, folder, event);
     } catch (error) {
       this.logger.error(`Reading the results of task "${task.name}" failed: ${describeError(error)}`);
     }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, writeFileSync, createWriteStream, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeServerEntry } from '../../../scripts/setup-e2e.mjs';
+import { codeServerEntry } from '../../../scripts/setup.mjs';
 import { spawnTracked, stopTracked } from './processes.mjs';
 
 /** Settings that keep the workbench quiet and predictable for a test or a demo. */

@@ -72,7 +72,7 @@ describe('cli command', () => {
       [['command', 'compose', 'explode'], /--action: expected one of up, down, restart, logs/],
       [['command', 'compose', 'up', '--profiles', '${command:x}'], /--profiles/],
       [['command', 'pytest', '--', '${workspaceFolder}'], /--args/],
-      [['command', 'docker'], /expected locust, compose or pytest/],
+      [['command', 'docker'], /expected compose, pytest or locust/],
       [['command', 'locust', '--locustfile', 'x'.repeat(5000)], /--locustfile: is 5000 characters long/],
     ];
     for (const [args, message] of cases) {

@@ -1,15 +1,16 @@
-// Installs what the real-host tests need, idempotently: Debian packages (chromium, ripgrep, libkrb5-dev,
-// python3-locust) and code-server 4.100.3 into .cache/code-server/ by the offline recipe in design.md.
-// A finished install leaves a marker, so a second run only checks and returns.
-// Usage: node scripts/setup-e2e.mjs [--quiet]
+// Installs every prerequisite of `npm test`, `npm start` and `npm run bench`, idempotently: the Debian packages
+// in prerequisites.mjs and code-server 4.100.3 into .cache/code-server/ by the offline recipe in design.md.
+// One line per step. A finished code-server install leaves a marker, so a warm run only checks and returns.
+// Without root it installs through `sudo -n` when that works, and otherwise prints the one command to run.
+// Usage: node scripts/setup.mjs [--quiet]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, lstatSync, writeFileSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, symlinkSync, lstatSync, writeFileSync, readFileSync, readlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { DEBIAN_PREREQUISITES, installCommand, missingPrerequisites } from './prerequisites.mjs';
+
 export const CODE_SERVER_VERSION = '4.100.3';
-// fonts-noto-color-emoji: the trackers are full of emoji; without it screenshots show empty boxes.
-export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'python3-locust', 'fonts-noto-color-emoji'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const cacheDir = join(root, '.cache', 'code-server');
@@ -20,7 +21,7 @@ const stepsDir = join(cacheDir, '.steps');
 
 const quiet = process.argv.includes('--quiet');
 const log = (message) => {
-  if (!quiet) console.log(`[setup-e2e] ${message}`);
+  if (!quiet) console.log(`[setup] ${message}`);
 };
 
 function run(command, args, options = {}) {
@@ -32,28 +33,43 @@ function run(command, args, options = {}) {
   log(`    done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function isInstalled(pkg) {
-  const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.includes('install ok installed');
+function canSudo() {
+  return spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
 }
 
-function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((pkg) => !isInstalled(pkg));
+function ensureDebianPackages() {
+  const missing = missingPrerequisites();
   if (missing.length === 0) {
-    log(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
+    log(`Debian packages present: ${DEBIAN_PREREQUISITES.map((p) => p.pkg).join(', ')}`);
     return;
   }
+  const pkgs = missing.map((p) => p.pkg);
+  for (const p of missing) log(`missing ${p.pkg}: ${p.why}`);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    console.error(`[setup-e2e] Missing Debian packages: ${missing.join(' ')}`);
-    console.error('[setup-e2e] Install them as root, then run this again:');
-    console.error(`[setup-e2e]   apt-get update && apt-get install -y ${missing.join(' ')}`);
+  const prefix = isRoot ? [] : canSudo() ? ['sudo', '-n'] : null;
+  if (!prefix) {
+    console.error(`[setup] not root and no password-less sudo: as root run "${installCommand(pkgs)}", then run this again`);
     process.exit(2);
   }
-  log(`Installing missing Debian packages: ${missing.join(', ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', ...missing], { env });
+  // apt's own output goes to a log file, so a run says one line per step; the log is named on failure.
+  const aptLog = join(root, '.cache', 'setup-apt.log');
+  mkdirSync(dirname(aptLog), { recursive: true });
+  log(`installing Debian packages: ${pkgs.join(', ')} (apt output: ${aptLog})`);
+  const apt = (args) => {
+    const [command, ...rest] = [...prefix, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args];
+    const out = openSync(aptLog, 'a');
+    try {
+      run(command, rest, { stdio: ['ignore', out, out] });
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; see ${aptLog}`);
+    } finally {
+      closeSync(out);
+    }
+  };
+  apt(['update']);
+  apt(['install', '-y', ...pkgs]);
+  const still = missingPrerequisites(pkgs);
+  if (still.length) throw new Error(`installed, but still not found: ${still.map((p) => p.pkg).join(', ')}`);
 }
 
 /** Replaces whatever is at `path` with a symlink to `target` (idempotent). */
@@ -126,9 +142,9 @@ function installCodeServer() {
   rmSync(stepsDir, { recursive: true, force: true });
 }
 
-export function setupE2e() {
+export function setup() {
   const started = Date.now();
-  ensureAptPackages();
+  ensureDebianPackages();
   installCodeServer();
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -139,10 +155,10 @@ export function readCodeServerVersion() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    setupE2e();
+    setup();
   } catch (error) {
-    console.error(`[setup-e2e] FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    console.error('[setup-e2e] Re-run to resume from the failed step; delete .cache/code-server to start over.');
+    console.error(`[setup] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('[setup] Re-run to resume from the failed step; delete .cache/code-server to start over.');
     process.exit(1);
   }
 }
