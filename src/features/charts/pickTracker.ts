@@ -1,5 +1,5 @@
 // Which tracker the Progress panel shows: the one given (a Uri, or a tree node carrying `entry.uri`), else the
-// tracker in the active editor, else the only tracker, else a pick.
+// tracker (or markdown file) in the active editor, else the only tracker, else a pick.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 
@@ -13,7 +13,8 @@ export async function pickTracker(services: Services, arg?: unknown): Promise<vs
   const given = uriOf(arg);
   if (given) return given;
   const active = vscode.window.activeTextEditor?.document;
-  if (active && services.trackers.isTracker(active.uri)) return active.uri;
+  // Any markdown file in the editor: a tracker outside the tracker glob has a history too.
+  if (active && (services.trackers.isTracker(active.uri) || (active.languageId === 'markdown' && active.uri.scheme === 'file'))) return active.uri;
   const all = (await services.trackers.whenReady(), services.trackers.trackers()).map((entry) => entry.uri);
   if (all.length <= 1) {
     if (!all.length) void vscode.window.showWarningMessage(vscode.l10n.t('No tracker file in this workspace: open one, or add it with "Add Tracker File".'));
