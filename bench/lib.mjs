@@ -59,3 +59,68 @@ export function runNodeJson(script, args, env = {}) {
 export function round(value, digits = 2) {
   return value === null || value === undefined ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 }
+
+/**
+ * Adds `target` (as text) and `pass` to a row: `field` (ratio, ms or peakRssMb) must be <= max (or >= min).
+ * Rows without a target keep `target: null, pass: null` (reported only).
+ */
+export function judge(row, { field = 'ratio', max, min, note }) {
+  const value = row[field];
+  const limit = max !== undefined ? `${field} <= ${max}` : `${field} >= ${min}`;
+  const pass = value === null || value === undefined ? false : max !== undefined ? value <= max : value >= min;
+  return { ...row, target: note ? `${limit} (${note})` : limit, pass };
+}
+
+export function reported(row) {
+  return { target: null, pass: null, ...row };
+}
+
+/** One row per case: the median ms, ratio and RSS over the runs, the ratio's min..max, and pass on the median. */
+export function summarizeRepeats(runs) {
+  const byCase = new Map();
+  for (const results of runs) for (const row of results) byCase.set(row.case, [...(byCase.get(row.case) ?? []), row]);
+  return [...byCase.values()].map((rows) => {
+    const pick = (field) => rows.map((r) => r[field]).filter((v) => typeof v === 'number');
+    const mid = (field) => (pick(field).length ? round(median(pick(field)), 3) : null);
+    const ratios = pick('ratio');
+    const summary = { ...rows[rows.length - 1], ms: mid('ms'), ratio: mid('ratio'), peakRssMb: mid('peakRssMb'), runs: rows.length };
+    summary.spread = ratios.length ? `${round(Math.min(...ratios), 3)}..${round(Math.max(...ratios), 3)}` : null;
+    summary.passedRuns = `${rows.filter((r) => r.pass === true).length}/${rows.length}`;
+    if (summary.target) {
+      const match = /^(\w+) (<=|>=) ([\d.]+)/.exec(summary.target);
+      if (match) summary.pass = match[2] === '<=' ? summary[match[1]] <= Number(match[3]) : summary[match[1]] >= Number(match[3]);
+    }
+    return summary;
+  });
+}
+
+export function formatTable(results, repeated) {
+  const columns = ['case', 'ms', 'ratio', ...(repeated ? ['spread', 'passedRuns'] : []), 'target', 'pass', 'peakRssMb', 'points', 'baseline'];
+  const cell = (value) => (value === null || value === undefined ? '' : value === true ? 'yes' : value === false ? 'NO' : String(value));
+  const widths = columns.map((c) => Math.max(c.length, ...results.map((r) => cell(r[c]).length)));
+  const line = (values) => values.map((v, i) => cell(v).padEnd(widths[i])).join('  ').trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...results.map((r) => line(columns.map((c) => r[c])))].join('\n') + '\n';
+}
+
+/**
+ * Medians of `a` and `b` timed alternately (a, b, a, b, ...), so a burst of load from another process on this
+ * shared machine falls on both sides of the ratio rather than on one.
+ */
+export function timeMedianPair(a, b, { runs = 31, warmup = 3 } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const timesA = [];
+  const timesB = [];
+  const time = (fn, into) => {
+    const start = process.hrtime.bigint();
+    fn();
+    into.push(Number(process.hrtime.bigint() - start) / 1e6);
+  };
+  for (let i = 0; i < runs; i++) {
+    time(a, timesA);
+    time(b, timesB);
+  }
+  return [median(timesA), median(timesB)];
+}

@@ -3,7 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, round, runNodeJson } from '../lib.mjs';
+import { judge, root, round, runNodeJson } from '../lib.mjs';
+
+export const benchCase = { name: 'activation', run: activationCases };
 
 export function activationCases() {
   execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
@@ -13,21 +15,23 @@ export function activationCases() {
   const chartInBundle = /Chart\.js v\d|chartjs-/.test(text);
   const result = runNodeJson(join(root, 'bench/activate-worker.cjs'), [bundle]);
   return [
-    {
+    judge({
       case: 'activation',
       ms: round(result.ms, 2),
       ratio: null,
-      baseline: `load ${round(result.loadMs, 2)} ms + activate ${round(result.activateMs, 2)} ms; target < 50 ms`,
+      baseline: `load ${round(result.loadMs, 2)} ms + activate ${round(result.activateMs, 2)} ms`,
       peakRssMb: null,
       points: null,
-    },
-    {
+    }, { field: 'ms', max: 50 }),
+    judge({
       case: 'extension-bundle-size',
       ms: null,
       ratio: round(size / 500_000, 2),
       baseline: `${round(size / 1000, 1)} KB of a 500 KB budget; chart library in bundle: ${chartInBundle ? 'YES' : 'no'}`,
       peakRssMb: null,
       points: null,
-    },
+      // The chart library belongs to the webview bundle only.
+      ...(chartInBundle ? { ratio: Number.POSITIVE_INFINITY } : {}),
+    }, { max: 1, note: 'and no chart library' }),
   ];
 }

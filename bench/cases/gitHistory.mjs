@@ -4,7 +4,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBundle, median, root, round } from '../lib.mjs';
+import { judge, loadBundle, median, reported, root, round } from '../lib.mjs';
+
+export const benchCase = { name: 'gitHistory', run: gitHistoryCases };
 
 const START = Date.UTC(2026, 0, 5, 9) / 1000;
 
@@ -77,8 +79,8 @@ export async function gitHistoryCases({ smoke }) {
   if (points !== commits) throw new Error(`expected ${commits} points, got ${points}`);
   if (blobsWarm !== 0) throw new Error(`a second open read ${blobsWarm} blobs; the cache should have held them all`);
   const floorMs = median(floor);
-  return [
-    { case: `git-history-${commits}-cold`, ms: round(median(cold), 1), ratio: round(median(cold) / floorMs, 2), baseline: `git log + cat-file alone ${round(floorMs, 1)} ms (target <= 2000 ms)`, peakRssMb: null, points },
-    { case: `git-history-${commits}-cached`, ms: round(median(warm), 1), ratio: round(median(warm) / floorMs, 2), baseline: `0 blobs read on the second open (git log only)`, peakRssMb: null, points },
-  ];
+  const coldRow = { case: `git-history-${commits}-cold`, ms: round(median(cold), 1), ratio: round(median(cold) / floorMs, 2), baseline: `git log + cat-file alone ${round(floorMs, 1)} ms`, peakRssMb: null, points };
+  const warmRow = { case: `git-history-${commits}-cached`, ms: round(median(warm), 1), ratio: round(median(warm) / floorMs, 2), baseline: `0 blobs read on the second open (git log only)`, peakRssMb: null, points };
+  // The issue's target is for 1,000 commits; the smoke run's 30 only checks the harness.
+  return smoke ? [reported(coldRow), reported(warmRow)] : [judge(coldRow, { field: 'ms', max: 2000, note: '1,000 commits cold' }), reported(warmRow)];
 }

@@ -18,8 +18,8 @@ export interface TrackerEntry {
 // VS Code counts `\r\n`, `\n` and a lone `\r` as line breaks; so does markdown-it. Stay aligned with both.
 const LINE_BREAK = /\r\n|\r|\n/;
 
-export function createEntry(uri: vscode.Uri, key: string, documentVersion: number | undefined, text: string, options: ParseOptions): TrackerEntry {
-  const model = parseTracker(text, options);
+/** `model`: when the caller already has it (the store's incremental parse of an open document). */
+export function createEntry(uri: vscode.Uri, key: string, documentVersion: number | undefined, text: string, options: ParseOptions, model: TrackerModel = parseTracker(text, options)): TrackerEntry {
   let lines: string[] | undefined;
   return {
     uri,

@@ -2,6 +2,7 @@
 // Open documents are read live (unsaved edits included); closed files are read from disk.
 import * as vscode from 'vscode';
 import type { TrackerModel } from '../core/tracker/model';
+import { TrackerParseCache } from '../core/tracker/parseCache';
 import { Disposable } from '../util/dispose';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
@@ -29,6 +30,8 @@ export class TrackerStore extends Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private globWatcher: vscode.FileSystemWatcher | undefined;
   private readonly added: AddedTrackers;
+  /** Open trackers' last parses plus the edits since: a refresh re-parses only the sections an edit touched. */
+  private readonly parses = new TrackerParseCache();
   private readonly firstRefresh: Promise<void>;
 
   constructor(
@@ -63,7 +66,10 @@ export class TrackerStore extends Disposable {
     this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Events without content changes only report dirty-state flips.
-        if (event.contentChanges.length > 0 && this.entries.has(event.document.uri.toString())) this.scheduleRefresh();
+        if (event.contentChanges.length === 0) return;
+        const key = event.document.uri.toString();
+        this.parses.noteChanges(key, event.document.version, event.contentChanges.map((c) => ({ startLine: c.range.start.line, endLine: c.range.end.line, text: c.text })));
+        if (this.entries.has(key)) this.scheduleRefresh();
       }),
     );
     // Opening or closing a tracker switches its text between the live document and the file on disk.
@@ -71,6 +77,7 @@ export class TrackerStore extends Disposable {
     this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.adhoc.delete(document.uri.toString());
+        this.parses.forget(document.uri.toString());
         this.onOpenOrClose(document);
       }),
     );
@@ -215,12 +222,14 @@ export class TrackerStore extends Disposable {
       if (document) {
         const key = this.cacheKey(documentKey(document));
         if (previous?.key === key) return previous;
-        return createEntry(uri, key, document.version, document.getText(), this.parseOptions());
+        const text = document.getText();
+        return createEntry(uri, key, document.version, text, this.parseOptions(), this.parses.parse(uri.toString(), document.version, text, this.parseOptions()).model);
       }
       const stat = await vscode.workspace.fs.stat(uri);
       const key = this.cacheKey(`disk:${stat.mtime}:${stat.size}`);
       if (previous?.key === key) return previous;
       const text = decodeFileText(await vscode.workspace.fs.readFile(uri));
+      this.parses.forget(uri.toString());
       return createEntry(uri, key, undefined, text, this.parseOptions());
     } catch (error) {
       this.logger.warn(`Could not read tracker ${uri.fsPath || uri.toString()}: ${describeError(error)}`);

@@ -66,7 +66,7 @@ export function decodeTracker(bytes: Uint8Array): { ok: true; text: string } | {
 }
 
 export function countTracker(text: string, options: CountOptions = {}): PointCounts {
-  const model = parseTracker(text, { excludeTemplates: options.excludeTemplates ?? true, countsOnly: true });
+  const model = parseTracker(text, { excludeTemplates: options.excludeTemplates ?? true });
   return {
     tasks: { done: model.counted.done, total: model.counted.total },
     weeks: model.weeks.map((week) => ({ number: week.number, title: week.title, tasks: { done: week.progress.done, total: week.progress.total }, complete: week.status === 'complete' })),

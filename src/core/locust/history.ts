@@ -1,15 +1,18 @@
-// _stats_history.csv, read as a stream of chunks in bounded memory: a summary plus a downsampled series per
-// endpoint. A 24-hour soak with full history is millions of rows, so this avoids a CSV library on the hot path:
-// lines without a quote (every 1.2+ row except names with commas or quotes) are split by scanning for commas and
-// numbers are read from character codes; quoted lines go through splitCsvLine. Measured in scripts/bench.
+// _stats_history.csv, read as a stream of byte chunks in bounded memory: a summary plus a downsampled series per
+// endpoint. A 24-hour soak with full history is millions of rows, so the hot path works on the bytes themselves:
+// lines are found with indexOf, fields by scanning for commas, numbers read from the digits (historyNumbers.ts)
+// and endpoint names compared in place, so a typical row allocates nothing. Only the header, names seen for the
+// first time and records with an embedded newline become strings (latin1, byte for byte). Measured in bench/.
 import * as l10n from '@vscode/l10n';
 import type { HeaderMap } from './columns';
 import { classifyHeader, describeUnknownHeader, mapHeader, requireColumns } from './columns';
 import { splitCsvLine } from './csvLine';
-import { detectEncoding, encodingNote, looksBinary, type TextEncodingName } from './decode';
+import { detectEncoding, looksBinary, type TextEncodingName } from './decode';
 import { MinMaxBuckets } from './downsample';
 import { LocustReadError } from './errors';
-import type { HistorySeries, LocustEra, LocustHistory } from './model';
+import { INVALID, latin1, numberAt, slowNumber } from './historyNumbers';
+import { FIXED_SERIES, summarizeHistory } from './historySummary';
+import type { LocustEra, LocustHistory } from './model';
 
 export interface HistoryOptions {
   /** Upper bound of points per series after downsampling (default 3000). */
@@ -30,7 +33,6 @@ const FAILURES_PER_S = 2;
 const REQUESTS = 3;
 const FAILURES = 4;
 const AVG_MS = 5;
-const FIXED_SERIES = ['users', 'rps', 'failuresPerS', 'requests', 'failures', 'avgMs'] as const;
 
 // Column roles in a row.
 const SKIP = -1;
@@ -38,62 +40,26 @@ const ROLE_TIMESTAMP = -2;
 const ROLE_TYPE = -3;
 const ROLE_NAME = -4;
 
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-/** Marks a cell that is not a number (NaN already means N/A or empty). */
-const INVALID = Number.POSITIVE_INFINITY;
-
-function slowNumber(text: string): number {
-  if (text.length === 0) return Number.NaN;
-  const value = Number(text);
-  if (value === value) return Number.isFinite(value) && text.trim() !== '' ? value : INVALID;
-  const trimmed = text.trim();
-  return trimmed === '' || trimmed === 'N/A' || /^-?(inf|nan)$/i.test(trimmed) ? Number.NaN : INVALID;
-}
-
-/**
- * Number from line[start, end) without allocating. Up to 15 significant digits it is exact (mantissa and 10^k
- * are exact doubles, so one division rounds correctly); beyond that (Python's repr floats such as
- * 4.141918820513031) the extra digits are dropped: an error below 1e-14 relative, invisible on a chart, and it
- * keeps the 17-digit "Total Average Response Time" column off the slow path.
- */
-function numberAt(line: string, start: number, end: number): number {
-  let i = start;
-  let negative = false;
-  if (line.charCodeAt(i) === 45) {
-    negative = true;
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let scale = 0;
-  let dropped = 0;
-  let dot = false;
-  for (; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (digits < 15) {
-        mantissa = mantissa * 10 + (c - 48);
-        if (mantissa !== 0) digits++;
-        if (dot) scale++;
-      } else if (!dot) dropped++;
-    } else if (c === 46 && !dot) dot = true;
-    else return slowNumber(line.slice(start, end));
-  }
-  if (i === start || (i === start + 1 && (negative || dot))) return slowNumber(line.slice(start, end));
-  let value = scale ? mantissa / POW10[scale] : mantissa;
-  if (dropped) value *= POW10[Math.min(dropped, 22)];
-  return negative ? -value : value;
-}
-
 interface EndpointAccumulator {
-  /** Name and type as the file spells them (latin1, unquoted): what rows are matched against. */
+  /** Name and type as the file spells them (latin1, unquoted). */
   raw: string;
   rawType: string;
+  /** The bytes of the name's and type's cells as last seen (inside the quotes, if quoted): rows are matched on these. */
+  nameBytes: Uint8Array | null;
+  nameQuoted: boolean;
+  typeBytes: Uint8Array | null;
   name: string;
   type: string;
   total: boolean;
   index: number;
   buckets: MinMaxBuckets;
+}
+
+/** bytes[start, end) equals `expected` (null: never seen on the fast path). */
+function sameBytes(bytes: Uint8Array, start: number, end: number, expected: Uint8Array | null): boolean {
+  if (expected === null || end - start !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (bytes[start + i] !== expected[i]) return false;
+  return true;
 }
 
 export interface HistoryReader {
@@ -105,7 +71,9 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   const maxPoints = Math.max(4, options.maxPoints ?? DEFAULT_MAX_POINTS);
   let encoding: TextEncodingName | null = null;
   let decoder: TextDecoder | null = null;
-  let pending = '';
+  /** Bytes after the last newline of the chunks so far: the start of a line that continues in the next chunk. */
+  let pending: Uint8Array[] = [];
+  let pendingLength = 0;
   let lineNumber = 0;
   let header: HeaderMap | null = null;
   let era: LocustEra = '1.2+';
@@ -152,7 +120,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     header = map;
     era = map.cells.includes('# requests') ? '0.13.3-0.14' : /^(\xef\xbb\xbf)?"/.test(line) ? '1.0-1.1' : '1.2+';
     seriesCount = FIXED_SERIES.length + map.percentiles.length;
-    values = new Float64Array(seriesCount);
+    values = new Float64Array(seriesCount).fill(Number.NaN);
     roles = new Int32Array(map.cells.length).fill(SKIP);
     const at = map.index;
     const assign = (index: number | undefined, role: number) => {
@@ -180,15 +148,16 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     // The same name under two request types (GET and POST /x) are two series; the later one says its type.
     if (names.has(name)) name = `${type} ${name}`;
     names.add(name);
-    acc = { raw: rawName, rawType, name, type, total, index: order.length, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2)) };
+    acc = { raw: rawName, rawType, nameBytes: null, nameQuoted: false, typeBytes: null, name, type, total, index: order.length, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2)) };
     byKey.set(key, acc);
     order.push(acc);
     return acc;
   }
 
-  function record(t: number, acc: EndpointAccumulator): void {
+  /** `invalid`: some value is INVALID (the fast path knows without looking again). */
+  function record(t: number, acc: EndpointAccumulator, invalid: boolean): void {
     if (t !== t || t === INVALID) fail(l10n.t('the Timestamp cell is not a number'));
-    for (let s = 0; s < seriesCount; s++) if (values[s] === INVALID) fail(l10n.t('column "{0}" holds a value that is not a number', header!.cells[roles.indexOf(s)]));
+    if (invalid) for (let s = 0; s < seriesCount; s++) if (values[s] === INVALID) fail(l10n.t('column "{0}" holds a value that is not a number', header!.cells[roles.indexOf(s)]));
     rows++;
     if (t < startS) startS = t;
     if (t > endS) endS = t;
@@ -216,16 +185,18 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       else if (role === ROLE_TYPE) type = cells[c];
       else if (role === ROLE_NAME) name = cells[c];
     }
-    record(t, accumulatorFor(name, type));
+    record(t, accumulatorFor(name, type), values.includes(INVALID));
   }
 
   /**
-   * One line as text[lineStart, lineEnd): fields found by scanning commas, numbers read in place, nothing
-   * allocated for most rows. Quoted fields on the line (names with commas, 1.0-1.1's quote-everything rows) are
-   * handled here too; returns false only when a quoted field runs past the line end (an embedded newline).
+   * One line as bytes[lineStart, lineEnd): fields found by scanning for commas, numbers read in place, the
+   * endpoint compared byte for byte with the one expected next; nothing is allocated for most rows. Quoted fields
+   * on the line (names with commas, 1.0-1.1's quote-everything rows) are handled here too; returns false only
+   * when a quoted field runs past the line end (an embedded newline), for readSlowLine to join the lines.
    */
-  function readFastLine(text: string, lineStart: number, lineEnd: number): boolean {
-    values.fill(Number.NaN);
+  function readFastLine(bytes: Uint8Array, lineStart: number, lineEnd: number): boolean {
+    // No values.fill: every column with a role is assigned below (a short row fails), the others stay NaN.
+    let invalid = false;
     let t = Number.NaN;
     let nameStart = lineStart;
     let nameEnd = lineStart;
@@ -236,50 +207,57 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     const columns = roles.length;
     for (let column = 0; column < columns; column++) {
       let from = start;
-      let to: number;
+      let to = start;
       let quoted = false;
-      if (text.charCodeAt(start) === 34 /* " */) {
+      if (bytes[start] === 34 /* " */) {
         // Closing quote: the first '"' not doubled.
-        let close = text.indexOf('"', start + 1);
-        while (close !== -1 && close < lineEnd && text.charCodeAt(close + 1) === 34) close = text.indexOf('"', close + 2);
-        if (close === -1 || close >= lineEnd) return false;
+        let close = start + 1;
+        for (;;) {
+          while (close < lineEnd && bytes[close] !== 34) close++;
+          if (close >= lineEnd) return false;
+          if (bytes[close + 1] !== 34) break;
+          close += 2;
+        }
         quoted = true;
         from = start + 1;
         to = close;
         start = close; // the comma search continues after the closing quote
       }
-      let end = text.indexOf(',', start);
-      if (end === -1 || end > lineEnd) {
+      let end = start;
+      while (end < lineEnd && bytes[end] !== 44 /* , */) end++;
+      if (end >= lineEnd) {
         if (column !== columns - 1) fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', column + 1, columns));
         end = lineEnd;
       } else if (column === columns - 1) fail(l10n.t('row has more fields than the header\'s {0} (unquoted comma in a name?)', columns));
       if (!quoted) to = end;
       const role = roles[column];
-      if (role >= 0) values[role] = numberAt(text, from, to!);
-      else if (role === ROLE_TIMESTAMP) t = numberAt(text, from, to!);
+      if (role >= 0) {
+        const value = numberAt(bytes, from, to);
+        if (value === INVALID) invalid = true;
+        values[role] = value;
+      }
+      else if (role === ROLE_TIMESTAMP) t = numberAt(bytes, from, to);
       else if (role === ROLE_NAME) {
         nameStart = from;
-        nameEnd = to!;
+        nameEnd = to;
         nameQuoted = quoted;
       } else if (role === ROLE_TYPE) {
         typeStart = from;
-        typeEnd = to!;
+        typeEnd = to;
       }
       start = end + 1;
     }
     const guess = order[expected];
-    const matches =
-      !nameQuoted &&
-      guess !== undefined &&
-      nameEnd - nameStart === guess.raw.length &&
-      typeEnd - typeStart === guess.rawType.length &&
-      text.startsWith(guess.raw, nameStart) &&
-      text.startsWith(guess.rawType, typeStart);
-    if (matches) record(t, guess);
-    else {
-      const name = text.slice(nameStart, nameEnd);
-      record(t, accumulatorFor(nameQuoted ? name.replace(/""/g, '"') : name, text.slice(typeStart, typeEnd)));
+    if (guess !== undefined && guess.nameQuoted === nameQuoted && sameBytes(bytes, nameStart, nameEnd, guess.nameBytes) && sameBytes(bytes, typeStart, typeEnd, guess.typeBytes)) {
+      record(t, guess, invalid);
+      return true;
     }
+    const name = latin1(bytes, nameStart, nameEnd);
+    const acc = accumulatorFor(nameQuoted ? name.replace(/""/g, '"') : name, latin1(bytes, typeStart, typeEnd));
+    acc.nameBytes = new Uint8Array(bytes.subarray(nameStart, nameEnd)); // a copy: Buffer#slice would not be
+    acc.nameQuoted = nameQuoted;
+    acc.typeBytes = new Uint8Array(bytes.subarray(typeStart, typeEnd));
+    record(t, acc, invalid);
     return true;
   }
 
@@ -304,24 +282,38 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     quotedStart = lineNumber;
   }
 
-  function consume(text: string, final: boolean): void {
-    let start = 0;
-    for (;;) {
-      let newline = text.indexOf('\n', start);
+  /** Reads the complete lines of bytes[from, ...) (and, when final, the unterminated last one); returns where the rest starts. */
+  function consume(bytes: Uint8Array, from: number, final: boolean): number {
+    let start = from;
+    const length = bytes.length;
+    while (start < length) {
+      let newline = bytes.indexOf(10, start);
       if (newline === -1) {
         if (!final) break;
-        newline = text.length;
-        if (newline === start) break;
+        newline = length;
       }
       let end = newline;
-      while (end > start && text.charCodeAt(end - 1) === 13) end--; // \r\n, and Windows' \r\r\n
+      while (end > start && bytes[end - 1] === 13) end--; // \r\n, and Windows' \r\r\n
       lineNumber++;
-      if (quotedRecord || !header) readSlowLine(text.slice(start, end));
-      else if (end > start && !readFastLine(text, start, end)) readSlowLine(text.slice(start, end));
+      if (quotedRecord || !header) readSlowLine(latin1(bytes, start, end));
+      else if (end > start && !readFastLine(bytes, start, end)) readSlowLine(latin1(bytes, start, end));
       start = newline + 1;
-      if (start >= text.length) break;
     }
-    pending = start >= text.length ? '' : text.slice(start);
+    return start;
+  }
+
+  /** The pending bytes plus `tail`, as one array. */
+  function takePending(tail: Uint8Array): Uint8Array {
+    const joined = new Uint8Array(pendingLength + tail.length);
+    let at = 0;
+    for (const part of pending) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    joined.set(tail, at);
+    pending = [];
+    pendingLength = 0;
+    return joined;
   }
 
   return {
@@ -336,14 +328,32 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
         if (looksBinary(chunk)) fail(l10n.t('looks binary (contains NUL bytes), expected a Locust CSV'), 0);
         encoding = detectEncoding(chunk);
       }
-      consume(pending + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'), false);
+      // A plain Uint8Array view (not a Buffer subclass), so the hot loops see one array type.
+      chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      let from = 0;
+      if (pendingLength) {
+        // Finish the line the previous chunk ended in; only that line is copied.
+        const newline = chunk.indexOf(10);
+        if (newline === -1) {
+          pending.push(new Uint8Array(chunk));
+          pendingLength += chunk.length;
+          return;
+        }
+        consume(takePending(chunk.subarray(0, newline + 1)), 0, false);
+        from = newline + 1;
+      }
+      const rest = consume(chunk, from, false);
+      // The caller may reuse its buffer: keep a copy of the unfinished line (new Uint8Array copies).
+      if (rest < chunk.length) {
+        pending.push(new Uint8Array(chunk.subarray(rest)));
+        pendingLength += chunk.length - rest;
+      }
     },
     finish() {
-      if (pending) {
-        const last = pending;
-        pending = '';
+      if (pendingLength) {
+        const last = takePending(new Uint8Array(0));
         try {
-          consume(last, true);
+          consume(last, 0, true);
         } catch (error) {
           if (!(error instanceof LocustReadError) || options.partialLastRow !== 'skip' || !header) throw error;
           skippedLastRow = true;
@@ -358,45 +368,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   };
 
   function summarize(): LocustHistory {
-    const map = header!;
-    const labels = map.percentiles.map((p) => p.label);
-    const keys: string[] = [...FIXED_SERIES, ...labels.map((label) => `p${label}`)];
-    const series: Record<string, HistorySeries> = {};
-    for (const acc of order) {
-      const { t, values: columns } = acc.buckets.finish();
-      const entry: Record<string, unknown> = { t };
-      keys.forEach((key, s) => (entry[key] = columns[s]));
-      series[acc.name] = entry as unknown as HistorySeries;
-    }
-    const endpoints = order.filter((acc) => !acc.total).map((acc) => acc.name);
-    const durationS = Number.isFinite(startS) ? endS - startS : 0;
-    const notes: string[] = [...encodingNote(encoding!)];
-    if (endpointRows === 0) notes.push(l10n.t('Only Aggregated rows: the run did not use --csv-full-history, so there are no per-endpoint series.'));
-    if (era === '1.2+' || era === '1.0-1.1') {
-      notes.push(l10n.t('Locust 1.2-2.46.2 buffers this file and never flushes it at exit: the last 5-10 s of the run are usually missing (fixed in 2.46.3).'));
-    }
-    if (skippedLastRow) notes.push(l10n.t('The last line ({0}) was incomplete (file still being written?) and was skipped.', lineNumber));
-    if (points <= 1) notes.push(l10n.t('Only the first tick was written: the run was shorter than the first flush (~10 s) or was stopped before it.'));
-    if (!(map.index.users !== undefined)) notes.push(l10n.t('No User Count column (Locust before 1.0): user counts are unknown.'));
-    const orNull = (value: number) => (Number.isFinite(value) ? value : null);
-    return {
-      file,
-      kind: 'history',
-      era,
-      points,
-      rows,
-      startS: orNull(startS),
-      endS: orNull(endS),
-      durationS,
-      peakUsers: orNull(peakUsers),
-      endpoints,
-      fullHistory: endpointRows > 0,
-      percentileLabels: labels,
-      finalRequests: orNull(finalRequests),
-      finalFailures: orNull(finalFailures),
-      series,
-      notes,
-    };
+    return summarizeHistory({ file, header: header!, era, encoding: encoding!, accumulators: order, rows, points, startS, endS, peakUsers, finalRequests, finalFailures, endpointRows, skippedLastRow, lineNumber });
   }
 }
 

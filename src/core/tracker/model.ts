@@ -105,6 +105,4 @@ export interface TrackerModel {
 export interface ParseOptions {
   /** Exclude sections whose heading says TEMPLATE from progress. Default true. */
   readonly excludeTemplates?: boolean;
-  /** Skip evidence references and run summaries (left empty): the history parses a file per commit for counts only. */
-  readonly countsOnly?: boolean;
 }

@@ -1,0 +1,122 @@
+// Differential test of the byte-level history reader against the reader it replaced (reference/historyBefore.ts):
+// same summary, points and values, and the same error (message and line) on bad input, on every fixture era and
+// on generated files (quoted names with commas and quotes, embedded newlines, CRLF, BOM, N/A, GBK names), fed
+// whole and in chunks of many sizes.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createHistoryReader } from '../../../src/core/locust';
+import { seededRandom } from '../fuzz';
+import { fixturePath } from '../fixtures';
+import { createHistoryReader as createReferenceReader } from './reference/historyBefore';
+
+type Outcome = { result: unknown } | { error: string; line: number | undefined };
+
+function run(create: typeof createHistoryReader, bytes: Uint8Array, chunk: number, options = {}): Outcome {
+  try {
+    const reader = create('f.csv', options);
+    // One reused buffer, as readHistoryFileSync does: the reader must copy what it keeps.
+    const buffer = new Uint8Array(chunk);
+    for (let at = 0; at < bytes.length; at += chunk) {
+      const part = bytes.subarray(at, at + chunk);
+      buffer.set(part);
+      reader.push(buffer.subarray(0, part.length));
+    }
+    return { result: reader.finish() };
+  } catch (error) {
+    const { message, line } = error as { message: string; line?: number };
+    return { error: message, line };
+  }
+}
+
+function assertSame(bytes: Uint8Array, label: string, options = {}): Outcome {
+  // The same chunks for both: the text encoding is judged on the first chunk, by both readers.
+  for (const chunk of [1, 3, 64, 1000]) {
+    assert.deepStrictEqual(run(createHistoryReader, bytes, chunk, options), run(createReferenceReader, bytes, chunk, options), `${label}, chunks of ${chunk}`);
+  }
+  const whole = run(createReferenceReader, bytes, bytes.length || 1, options);
+  assert.deepStrictEqual(run(createHistoryReader, bytes, bytes.length || 1, options), whole, `${label}, whole`);
+  return whole;
+}
+
+function historyFixtures(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return historyFixtures(path);
+    return name.endsWith('_stats_history.csv') ? [path] : [];
+  });
+}
+
+const HEADER = 'Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,95%,99%,100%,Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time';
+const NAMES = ['/api/login', 'search "a,b"', '/items,all', 'x"y', '/α/β', '/multi\nline', 'Aggregated'];
+
+/** A generated history: random endpoints, spellings (quoted or not), numbers, N/A, line ends. */
+function generated(seed: number): string {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const eol = pick(['\n', '\r\n', '\r\r\n']);
+  const quote = (text: string) => (/[",\n]/.test(text) || random() < 0.2 ? `"${text.replace(/"/g, '""')}"` : text);
+  const number = () => pick(['0', '12', '3.5', '0.000123', '4.141918820513031', 'N/A', '', '-2', '1e3', '123456789012345678']);
+  const lines = [(random() < 0.2 ? '\ufeff' : '') + HEADER];
+  const names = NAMES.slice(0, 2 + Math.floor(random() * NAMES.length));
+  for (let tick = 0; tick < 20 + Math.floor(random() * 40); tick++) {
+    for (const name of names) {
+      const type = name === 'Aggregated' ? '' : pick(['GET', 'POST', 'None']);
+      const cells = [String(1_700_000_000 + tick), String(tick), type, quote(name), ...Array.from({ length: 11 }, number)];
+      lines.push(cells.join(','));
+    }
+    if (random() < 0.05) lines.push('');
+  }
+  return lines.join(eol) + (random() < 0.5 ? eol : '');
+}
+
+describe('byte-level history reader == the reader it replaced', () => {
+  for (const path of historyFixtures(fixturePath('locust'))) {
+    it(path.split('/').slice(-2).join('/'), () => {
+      const outcome = assertSame(readFileSync(path), path);
+      assert.ok('result' in outcome, 'the fixture reads');
+    });
+  }
+
+  it('generated files: quoted names with commas and quotes, embedded newlines, CRLF, BOM, N/A', () => {
+    let read = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const outcome = assertSame(Buffer.from(generated(seed), 'utf8'), `seed ${seed}`);
+      if ('result' in outcome) read++;
+    }
+    assert.ok(read > 30, `most generated files read (${read} of 60)`);
+  });
+
+  it('a GBK-encoded name, and text pushed as strings', () => {
+    const gbk = Buffer.concat([Buffer.from(`${HEADER}\n1,1,GET,/`), Buffer.from([0xb2, 0xe2, 0xca, 0xd4]), Buffer.from(',1,0,1,1,1,1,1,5,0,1,1.5\n')]);
+    assertSame(gbk, 'gbk');
+    const text = `${HEADER}\n1,1,GET,/é,1,0,1,1,1,1,1,5,0,1,1.5\n`;
+    const reference = createReferenceReader('f.csv');
+    reference.push(text);
+    const ours = createHistoryReader('f.csv');
+    ours.push(text);
+    assert.deepStrictEqual(ours.finish(), reference.finish());
+  });
+
+  it('bad input: the same error and line', () => {
+    const bad = [
+      '',
+      `${HEADER}\n`,
+      `${HEADER}\n1,1,GET,/a,1,0,1,1,1,1,1,5,0,1\n`,
+      `${HEADER}\n1,1,GET,/a,b,1,0,1,1,1,1,1,5,0,1,1.5\n`,
+      `${HEADER}\n,1,GET,/a,1,0,1,1,1,1,1,5,0,1,1.5\n`,
+      `${HEADER}\n1,1,GET,/a,fast,0,1,1,1,1,1,5,0,1,1.5\n`,
+      `${HEADER}\n1,1,GET,"/a,1,0,1,1,1,1,1,5,0,1,1.5\n`,
+      `${HEADER}\n1,1,GET,/a,1,0,1,1,1,1,1,5,0,1,1.5\n2,1,GET,/a,1,0,1`,
+      'Type,Name,Request Count,Failure Count\nGET,/a,1,0\n',
+      'id,price\n1,2\n',
+      '\u0000\u0001',
+    ];
+    for (const text of bad) {
+      const outcome = assertSame(Buffer.from(text, 'utf8'), JSON.stringify(text));
+      if (text) assert.ok('error' in outcome || text.includes('2,1,GET'), JSON.stringify(text));
+      assertSame(Buffer.from(text, 'utf8'), `${JSON.stringify(text)} (skip)`, { partialLastRow: 'skip' });
+    }
+  });
+});
