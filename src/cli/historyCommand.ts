@@ -49,7 +49,7 @@ export function historyCommand(args: readonly string[], write: (text: string) =>
   if (!log.entries.length) throw new CliError(noCommitsMessage(file));
   const cache: CountsCache = new Map();
   const ids = blobsToRead(log, cache);
-  if (ids.length) addToCache(cache, ids, parseCatFile(git(file, CAT_FILE_ARGS, catFileInput(ids))));
+  if (ids.length) addToCache(cache, log, parseCatFile(git(file, CAT_FILE_ARGS, catFileInput(ids))));
   const report = historyJson(file, buildHistory(log, cache), sinceMs);
   write(json ? JSON.stringify(report, null, 2) : formatHistory(report));
   return 0;

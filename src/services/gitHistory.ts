@@ -40,7 +40,7 @@ export async function loadHistory(file: string, cache: CountsCache, options: Cou
   const log = parseGitLog((await runGit(command, file, cwd, gitLogArgs(basename(file)))).toString('utf8'));
   if (!log.entries.length) throw new GitHistoryError(noCommitsMessage(file));
   const ids = blobsToRead(log, cache, options);
-  if (ids.length) addToCache(cache, ids, parseCatFile(await runGit(command, file, cwd, CAT_FILE_ARGS, catFileInput(ids))), options);
+  if (ids.length) addToCache(cache, log, parseCatFile(await runGit(command, file, cwd, CAT_FILE_ARGS, catFileInput(ids))), options);
   return { ...buildHistory(log, cache, options), blobsRead: ids.length };
 }
 

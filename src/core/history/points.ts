@@ -2,8 +2,8 @@
 // Counts are cached by blob id (the same content always gives the same counts), so a second read of the
 // history parses nothing it has seen.
 import * as l10n from '@vscode/l10n';
-import { parseTracker } from '../tracker/parse';
-import type { Progress } from '../tracker/model';
+import { parseTrackerText, splitLines, updateTrackerParse, type LineChange, type TrackerParse } from '../tracker/parse';
+import type { Progress, TrackerModel } from '../tracker/model';
 import type { GitLog } from './gitLog';
 
 export interface WeekCounts {
@@ -66,7 +66,10 @@ export function decodeTracker(bytes: Uint8Array): { ok: true; text: string } | {
 }
 
 export function countTracker(text: string, options: CountOptions = {}): PointCounts {
-  const model = parseTracker(text, { excludeTemplates: options.excludeTemplates ?? true });
+  return countsOf(parseTrackerText(text, { excludeTemplates: options.excludeTemplates ?? true }).model);
+}
+
+function countsOf(model: TrackerModel): PointCounts {
   return {
     tasks: { done: model.counted.done, total: model.counted.total },
     weeks: model.weeks.map((week) => ({ number: week.number, title: week.title, tasks: { done: week.progress.done, total: week.progress.total }, complete: week.status === 'complete' })),
@@ -86,9 +89,45 @@ export function blobsToRead(log: GitLog, cache: CountsCache, options: CountOptio
   return [...wanted];
 }
 
-/** Counts every object read into the cache; an id asked for but not returned is cached as missing. */
-export function addToCache(cache: CountsCache, asked: readonly string[], objects: ReadonlyMap<string, Uint8Array | null>, options: CountOptions = {}): void {
-  for (const id of asked) cache.set(cacheKey(id, options), countBlob(objects.get(id) ?? null, options));
+/** The lines that differ between two versions: everything between their common first and last lines. */
+export function lineChange(before: readonly string[], after: readonly string[]): LineChange {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < limit - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { startLine: start, oldEndLine: before.length - tail, newEndLine: after.length - tail };
+}
+
+/**
+ * Counts the blobs of the log that the cache lacks, oldest commit first. Consecutive commits differ by a few
+ * lines, so each version is parsed as an edit of the one before (only the sections the commit touched are
+ * parsed again; the tracker parser guarantees the same model as a full parse). An id asked for but not returned
+ * by git is cached as missing.
+ */
+export function addToCache(cache: CountsCache, log: GitLog, objects: ReadonlyMap<string, Uint8Array | null>, options: CountOptions = {}): void {
+  const parseOptions = { excludeTemplates: options.excludeTemplates ?? true };
+  let previous: { blob: string; parse: TrackerParse; lines: string[] } | undefined;
+  for (const entry of log.entries) {
+    if (!entry.blob) continue;
+    const key = cacheKey(entry.blob, options);
+    if (cache.has(key)) {
+      // A rename keeps the blob: the parse before it still is the previous version.
+      if (previous?.blob !== entry.blob) previous = undefined;
+      continue;
+    }
+    const bytes = objects.get(entry.blob) ?? null;
+    const decoded = bytes ? decodeTracker(bytes) : undefined;
+    if (!decoded || !decoded.ok) {
+      cache.set(key, countBlob(bytes, options));
+      previous = undefined;
+      continue;
+    }
+    const lines = splitLines(decoded.text);
+    const parse = previous ? updateTrackerParse(previous.parse, decoded.text, lineChange(previous.lines, lines), parseOptions) : parseTrackerText(decoded.text, parseOptions);
+    cache.set(key, { ok: true, counts: countsOf(parse.model) });
+    previous = { blob: entry.blob, parse, lines };
+  }
 }
 
 export function buildHistory(log: GitLog, cache: CountsCache, options: CountOptions = {}): TrackerHistory {

@@ -7,9 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import { diffTasks } from '../../../src/core/history/changes';
 import { parseGitLog } from '../../../src/core/history/gitLog';
 import { parseCatFile } from '../../../src/core/history/catFile';
-import { buildHistory, countBlob, weekClaims, type CountsCache, type TrackerHistory } from '../../../src/core/history/points';
+import { addToCache, buildHistory, countBlob, countTracker, weekClaims, type CountsCache, type TrackerHistory } from '../../../src/core/history/points';
 import { pointBefore, resolveRange, startOfWeek, weekDeltas } from '../../../src/core/history/range';
 import { loadHistory, readBlobs } from '../../../src/services/gitHistory';
+import { seedTracker } from '../fixtures';
 import { EXPECTED, scriptedRepo } from './scripted';
 
 const weekOf = (point: TrackerHistory['points'][number], n: number): [number, number] => {
@@ -153,5 +154,31 @@ describe('tracker history: bad input', () => {
     assert.deepEqual([...cat], [['b'.repeat(40), null]]);
     assert.deepEqual(countBlob(Buffer.from([0x61, 0, 0x62])), { ok: false, reason: 'the file is binary at this commit (contains NUL bytes)' });
     assert.deepEqual(countBlob(null), { ok: false, reason: 'git has no such object (missing from this clone)' });
+  });
+});
+
+describe('tracker history: each version parsed as an edit of the one before', () => {
+  it('gives the counts of a full parse, over random ticks, inserted and deleted lines and heading edits', () => {
+    const random = (() => {
+      let state = 17;
+      return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    let lines = seedTracker().split('\n');
+    const versions: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const at = Math.floor(random() * lines.length);
+      const pick = random();
+      if (pick < 0.4) lines[at] = lines[at].replace(/\[([ xX])\]/, (_, m: string) => (m === ' ' ? '[x]' : '[ ]'));
+      else if (pick < 0.6) lines.splice(at, 0, `- [${random() < 0.5 ? 'x' : ' '}] inserted task ${i}`);
+      else if (pick < 0.75) lines.splice(at, 1);
+      else if (pick < 0.9) lines.splice(at, 0, `### WEEK ${20 + i}: NEW (COMPLETE)`);
+      else lines.splice(at, 0, '```');
+      versions.push(lines.join('\n'));
+    }
+    const blobs = versions.map((_, i) => i.toString(16).padStart(40, '0'));
+    const log = { shallow: false, entries: blobs.map((blob, i) => ({ commit: blob, date: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`, subject: `v${i}`, blob, path: 'T.md', deleted: false })) };
+    const cache: CountsCache = new Map();
+    addToCache(cache, log, new Map(blobs.map((b, i) => [b, Buffer.from(versions[i])])));
+    versions.forEach((text, i) => assert.deepEqual(cache.get(blobs[i]), { ok: true, counts: countTracker(text) }, `version ${i}`));
   });
 });
