@@ -163,7 +163,7 @@ describe('tracker history: each version parsed as an edit of the one before', ()
       let state = 17;
       return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
     })();
-    let lines = seedTracker().split('\n');
+    const lines = seedTracker().split('\n');
     const versions: string[] = [];
     for (let i = 0; i < 40; i++) {
       const at = Math.floor(random() * lines.length);
