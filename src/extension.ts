@@ -8,7 +8,9 @@ import { register as registerChecks } from './features/checks/register';
 import { register as registerEditing } from './features/editing/register';
 import { register as registerEvidence } from './features/evidence/register';
 import { register as registerPreview, type PreviewApi } from './features/preview/register';
+import { register as registerLive } from './features/live/register';
 import { register as registerRuns } from './features/runs/register';
+import { register as registerScenarios } from './features/scenarios/register';
 import { register as registerStatusBar } from './features/statusBar/register';
 import { register as registerTasks } from './features/tasks/register';
 import { register as registerTree } from './features/tree/register';
@@ -25,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): PreviewApi {
   registerRuns(context, services);
   registerCharts(context, services);
   registerTasks(context, services);
+  registerScenarios(context, services);
+  registerLive(context, services);
   return registerPreview(context, services);
 }
 

@@ -63,7 +63,7 @@ function isHistory(v: unknown): boolean {
 
 const isFailure = (v: unknown) => isRecord(v) && isString(v.error) && isString(v.name) && isString(v.method) && typeof v.occurrences === 'number';
 const isException = (v: unknown) => isRecord(v) && isString(v.message) && isString(v.traceback) && typeof v.count === 'number' && isStringArray(v.nodes);
-const isRunInfo = (v: unknown): v is Rec => isRecord(v) && isString(v.id) && isString(v.label) && isStringArray(v.files) && typeof v.live === 'boolean';
+const isRunInfo = (v: unknown): v is Rec => isRecord(v) && isString(v.id) && isString(v.label) && isStringArray(v.files) && typeof v.live === 'boolean' && (v.liveText === undefined || isString(v.liveText));
 
 function isComparison(v: unknown): boolean {
   if (!isRecord(v) || !isArrayOf(v.runs, (r) => isRecord(r) && isString(r.id) && isString(r.label)) || typeof v.thresholdPercent !== 'number') return false;

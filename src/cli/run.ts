@@ -3,6 +3,7 @@ import { CliError } from './io';
 import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
 import { historyCommand } from './historyCommand';
+import { SCENARIOS_USAGE, scenariosCommand } from './scenariosCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
 
@@ -15,6 +16,7 @@ commands:
                                                 exit 1 when any has error severity (a CI gate)
   history FILE [--since DATE] [--json]          progress at every commit that changed the tracker (git), renames followed
   ${COMMAND_USAGE}
+  ${SCENARIOS_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: readonly string[], write: (text: string) => void) => number> = {
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   check: checkCommand,
   command: commandCommand,
   history: historyCommand,
+  scenarios: scenariosCommand,
 };
 
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { EvidenceFiles } from './evidenceFiles';
 import { FindingsService } from './findings';
+import { LiveRuns } from './liveRuns';
 import { createLogger, type Logger } from './logger';
 import { RunStore } from './runStore';
 import { Settings } from './settings';
@@ -17,6 +18,8 @@ export interface Services {
   readonly findings: FindingsService;
   readonly runs: RunStore;
   readonly history: TrackerHistoryService;
+  /** Load tests running now, followed as they write their history file. */
+  readonly live: LiveRuns;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -27,7 +30,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const runs = new RunStore(context.workspaceState, settings, trackers, logger);
   const findings = new FindingsService(trackers, evidenceFiles, settings, runs);
   const history = new TrackerHistoryService(settings, logger);
+  const live = new LiveRuns(logger);
   // Reverse order of construction: each service goes before the services it uses.
-  context.subscriptions.push(logger, settings, trackers, evidenceFiles, runs, findings, history);
-  return { logger, settings, trackers, evidenceFiles, findings, runs, history };
+  context.subscriptions.push(logger, settings, trackers, evidenceFiles, runs, findings, history, live);
+  return { logger, settings, trackers, evidenceFiles, findings, runs, history, live };
 }

@@ -148,7 +148,7 @@ export class RunStore extends Disposable {
   }
 
   /** A run's files, read (or taken from the cache) and put together with their cross-file notes. */
-  async read(id: string): Promise<LocustRunData> {
+  async read(id: string, options: { skip?: readonly RunFileRole[] } = {}): Promise<LocustRunData> {
     const run = this.byId.get(id);
     if (!run) throw new Error(vscode.l10n.t('No Locust run "{0}" in the workspace.', id));
     const results: Partial<Record<RunFileRole, LocustResult>> = {};
@@ -156,7 +156,8 @@ export class RunStore extends Disposable {
     await Promise.all(
       (Object.keys(run.files) as RunFileRole[]).map(async (role) => {
         const uri = this.uriOf(run, role);
-        if (!uri) return;
+        // A live view reads the history itself, incrementally; reading it whole here would defeat that.
+        if (!uri || options.skip?.includes(role)) return;
         try {
           results[role] = await this.readFile(uri);
         } catch (error) {

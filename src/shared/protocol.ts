@@ -24,6 +24,8 @@ export interface RunInfo {
   files: string[];
   /** The run's files changed in the last minute: it may still be running. */
   live: boolean;
+  /** A run the extension is following as it runs: its latest numbers ("12 users · 1,234 requests · …"). */
+  liveText?: string;
 }
 
 export interface RunViewData {
@@ -113,6 +115,7 @@ export type StringKey =
   | 'notes'
   | 'errors'
   | 'live'
+  | 'liveRun'
   | 'files'
   | 'compareTitle'
   | 'deltaTable'

@@ -4,7 +4,7 @@ import type { RunInfo, Strings } from '../../src/shared/protocol';
 
 export function runHeader(title: string, run: RunInfo | undefined, strings: Strings): HTMLElement {
   const header = h('header', { class: 'page-header' }, h('h1', {}, title));
-  if (run?.live) header.appendChild(h('span', { class: 'badge live', role: 'status' }, strings.live));
+  if (run?.live) header.appendChild(h('span', { class: 'badge live', role: 'status' }, run.liveText ? `${strings.liveRun} · ${run.liveText}` : strings.live));
   if (run && run.files.length) header.appendChild(h('details', { class: 'files' }, h('summary', {}, `${strings.files} (${run.files.length})`), h('ul', {}, ...run.files.map((f) => h('li', {}, h('code', {}, f))))));
   return header;
 }

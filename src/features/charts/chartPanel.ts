@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LocustRun } from '../../core/locust';
 import type { Services } from '../../services';
+import type { LiveRun } from '../../services/liveRuns';
 import { describeError } from '../../services/logger';
 import { Settings } from '../../services/settings';
 import { assertNever } from '../../shared/never';
@@ -78,6 +79,8 @@ export class ChartPanel extends Disposable {
     const runs = services.runs;
     if (target.kind === 'progress') this._register(services.history.onDidChange(() => void this.refresh()));
     else this._register(followsEverything(target.kind) ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    // A run panel follows its load test while it runs (new rows, elapsed time), and once more when it ends.
+    if (target.kind === 'run') this._register(services.live.onDidChange(() => this.liveChanged()));
     this._register(
       services.settings.onDidChange((event) => {
         if (target.kind === 'compare' && Settings.affects(event, 'charts.regressionThresholdPercent')) void this.refresh();
@@ -181,7 +184,7 @@ export class ChartPanel extends Disposable {
       case 'run': {
         const run = this.services.runs.getRun(target.runId);
         if (!run) return this.missing([target.runId]);
-        const data = await runViewData(runs, run, this.seen);
+        const data = await runViewData(runs, run, this.seen, this.liveRun());
         this.scheduleLiveEnd(data.run.live);
         return { type: 'render', target, title: this.fallbackTitle(), strings, data };
       }
@@ -206,6 +209,22 @@ export class ChartPanel extends Disposable {
   private missing(ids: readonly string[]): HostMessage {
     const gone = ids.filter((id) => !this.services.runs.getRun(id));
     return this.failed(vscode.l10n.t('Run {0} is no longer in the workspace: its result files were moved, renamed or deleted. Close this panel, or restore the files.', gone.map((id) => `"${id}"`).join(', ')));
+  }
+
+  private wasLive = false;
+
+  private liveChanged(): void {
+    const live = this.liveRun() !== undefined;
+    if (live || this.wasLive) void this.refresh();
+    this.wasLive = live;
+  }
+
+  /** The running load test this run panel shows, when the extension is following it. */
+  private liveRun(): LiveRun | undefined {
+    if (this.target.kind !== 'run') return undefined;
+    const run = this.services.runs.getRun(this.target.runId);
+    const history = run && this.services.runs.uriOf(run, 'history');
+    return history ? this.services.live.forHistoryFile(history.fsPath) : undefined;
   }
 
   /** A live run that stops changing is shown as finished once the window has passed without a file event. */

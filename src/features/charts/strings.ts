@@ -45,6 +45,7 @@ export function webviewStrings(): Strings {
     notes: vscode.l10n.t('Notes on the numbers'),
     errors: vscode.l10n.t('Files that could not be read'),
     live: vscode.l10n.t('live: files changed in the last minute'),
+    liveRun: vscode.l10n.t('live'),
     files: vscode.l10n.t('Files'),
     compareTitle: vscode.l10n.t('Per-endpoint changes'),
     deltaTable: vscode.l10n.t('Each run against {reference}: value, then change (absolute and %)'),

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { buildTrend, compareRunStats, LocustReadError, type LocustRun, type LocustRunData, type TrendCsvRun } from '../../core/locust';
 import type { CompareViewData, RunInfo, RunViewData, TrendViewData } from '../../shared/protocol';
+import { formatLiveTick } from '../../core/live/historyFollower';
+import type { LiveRun } from '../../services/liveRuns';
 import type { RunStore } from '../../services/runStore';
 import { runLabel } from '../../util/runText';
 
@@ -33,13 +35,15 @@ export async function runInfo(runs: RunStore, run: LocustRun, seen: SeenModified
   return { id: run.id, label, files: Object.values(run.files).filter((f): f is string => f !== undefined), live };
 }
 
-export async function runViewData(runs: RunStore, run: LocustRun, seen: SeenModified): Promise<RunViewData> {
-  const [data, info] = await Promise.all([runs.read(run.id), runInfo(runs, run, seen)]);
+/** `live`: the run is being followed while Locust writes it; its history comes from the follower, not the file. */
+export async function runViewData(runs: RunStore, run: LocustRun, seen: SeenModified, live?: LiveRun): Promise<RunViewData> {
+  const [data, info] = await Promise.all([runs.read(run.id, live ? { skip: ['history'] } : {}), runInfo(runs, run, seen)]);
+  const liveInfo = live ? { live: true, liveText: formatLiveTick(live.follower.latest, (Date.now() - live.startedAt) / 1000) } : {};
   return {
     kind: 'run',
-    run: info,
+    run: { ...info, ...liveInfo },
     stats: data.stats,
-    history: data.history,
+    history: live ? live.follower.snapshot() : data.history,
     failures: data.failures?.failures ?? data.html?.failures ?? [],
     exceptions: data.exceptions?.exceptions ?? data.html?.exceptions ?? [],
     notes: allNotes(data),

@@ -5,19 +5,18 @@ import * as vscode from 'vscode';
 import {
   csvPrefixProblem,
   durationProblem,
-  fillCsvPrefixTemplate,
   findLocustTags,
   hostProblem,
   integerProblem,
   MAX_WORKERS,
   nameProblem,
-  nextRunVersion,
   planDistributed,
   spawnRateProblem,
   usersProblem,
 } from '../../core/launch';
 import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
+import { ensurePrefixFolder, suggestCsvPrefix } from './csvPrefixSuggestion';
 import { findLocustfiles, readText, type FoundFile } from './detect';
 import { readLaunchSettings } from './launchSettings';
 import type { LocustProbe } from './locustProbe';
@@ -91,7 +90,7 @@ export class LoadTestWizard {
       if (workers === undefined) return;
     }
 
-    const suggestion = await this.suggestPrefix(settings.csvPrefixTemplate, settings.resultsFolder, { users, spawnRate, runTime, tags: tags.join('-') });
+    const suggestion = await suggestCsvPrefix(this.services, settings.csvPrefixTemplate, settings.resultsFolder, { users, spawnRate, runTime, tags: tags.join('-') });
     const csvPrefix = await inputStep(step(total), vscode.l10n.t('CSV prefix: the results are written to <prefix>_stats.csv and siblings'), suggestion, csvPrefixProblem);
     if (csvPrefix === undefined) return;
 
@@ -99,7 +98,7 @@ export class LoadTestWizard {
 
     const definition: TaskDefinitionLike = { type: TaskTypes.locust, locustfile: file.relative, host, users, spawnRate, runTime, tags, excludeTags, csvPrefix, fullHistory: true, html: true };
     try {
-      await this.ensureFolder(file.folder, csvPrefix);
+      await ensurePrefixFolder(file.folder, csvPrefix);
       if (!distributed) {
         await vscode.tasks.executeTask(createTask(definition, file.folder, csvPrefix, settings));
         return;
@@ -130,26 +129,5 @@ export class LoadTestWizard {
     const ordered = [...files].sort((a, b) => Number(b.uri.toString() === last) - Number(a.uri.toString() === last));
     const picked = await pickOne(step, vscode.l10n.t('Locustfile to run'), ordered.map((file) => ({ label: file.relative, description: multiRoot ? file.folder.name : undefined, file })));
     return picked?.file;
-  }
-
-  /** The template filled with the next run version not used by any result file or tracker run. */
-  private async suggestPrefix(template: string, resultsFolder: string, values: { users: string; spawnRate: string; runTime: string; tags: string }): Promise<string> {
-    await Promise.all([this.services.runs.whenReady(), this.services.trackers.whenReady()]);
-    const files = this.services.runs.runs().flatMap((run) => Object.values(run.files).filter((f): f is string => typeof f === 'string'));
-    const labels = [...this.services.runs.trackerRuns().map((run) => run.label), ...this.services.runs.runs().map((run) => run.meta.version)];
-    const version = nextRunVersion(files, labels);
-    const filled = fillCsvPrefixTemplate(template, { ...values, version, date: new Date().toISOString().slice(0, 10) });
-    if ('error' in filled) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Execution Tracker: setting executionTracker.launch.csvPrefixTemplate: {0}. Using the default.', filled.error));
-      const fallback = fillCsvPrefixTemplate('hasil_test_v{version}_{users}u_r{spawnRate}', { ...values, version });
-      return 'prefix' in fallback ? fallback.prefix : `run_v${version}`;
-    }
-    return resultsFolder ? `${resultsFolder}/${filled.prefix}` : filled.prefix;
-  }
-
-  /** Locust before 2.19.1 fails when the CSV prefix's folder is missing; create it. */
-  private async ensureFolder(folder: vscode.WorkspaceFolder, csvPrefix: string): Promise<void> {
-    const slash = csvPrefix.lastIndexOf('/');
-    if (slash > 0) await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, csvPrefix.slice(0, slash)));
   }
 }

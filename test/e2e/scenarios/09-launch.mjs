@@ -4,28 +4,15 @@
 // numbers of the CSV's Aggregated row (one undo step), and a distributed run is refused with the reason.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { readText } from '../lib/fixture.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { commandTitle, EXTENSION_ID } from '../helpers/tracker.mjs';
+import { startTarget } from '../helpers/loadTarget.mjs';
 
 const INPUT = '.quick-input-widget .quick-input-box input';
 const TITLE = '.quick-input-widget .quick-input-title';
 const MESSAGE = '.quick-input-widget .quick-input-message';
-
-/** The fixture locustfile's endpoints: `/` (home), `/data.json`; anything else is a 404 (a Locust failure). */
-function startTarget() {
-  const hits = new Map();
-  const server = createServer((request, response) => {
-    const path = new URL(request.url, 'http://x').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    if (path === '/') response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>home</body></html>');
-    else if (path === '/data.json') response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    else response.writeHead(404).end('not found');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, hits, url: `http://127.0.0.1:${server.address().port}` })));
-}
 
 /** A CSV line split on commas outside double quotes (names may hold `"a,b"`). */
 function csvFields(line) {

@@ -21,7 +21,7 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 const CONTRIBUTED = manifest.contributes.commands.map((c) => c.command);
 const PALETTE_WHEN = Object.fromEntries((manifest.contributes.menus?.commandPalette ?? []).map((m) => [m.command, m.when]));
 /** Commands that live in a tree's or the preview's context menu only. */
-const TREE_ONLY = ['executionTracker.setBaseline', 'executionTracker.removeTrackerFile', 'executionTracker.setTaskStateFromPreview'];
+const TREE_ONLY = ['executionTracker.setBaseline', 'executionTracker.removeTrackerFile', 'executionTracker.setTaskStateFromPreview', 'executionTracker.runScenario', 'executionTracker.runScenarioWebUi', 'executionTracker.revealScenario'];
 const CATEGORY_PREFIX = commandTitle('executionTracker.refresh').replace(/: .*$/, ': ');
 const V38 = 'hasil_test_v38_100u_r4_pool140_core_only';
 const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8'));
@@ -191,7 +191,7 @@ export default {
       for (const id of TREE_ONLY) assert.equal(PALETTE_WHEN[id], 'false', `${id} is hidden from the palette`);
     });
 
-    const noEditor = { editorLangId: undefined, editorReadonly: undefined, 'executionTracker.hideCompleted': false, 'executionTracker.currentWeekOnly': false, 'executionTracker.hasBaseline': false };
+    const noEditor = { editorLangId: undefined, editorReadonly: undefined, 'executionTracker.hideCompleted': false, 'executionTracker.currentWeekOnly': false, 'executionTracker.hasBaseline': false, 'executionTracker.loadTestRunning': false };
     await step('with no editor open, the palette shows exactly the commands package.json allows there', async () => {
       const shown = await assertPalette('no editor', noEditor);
       assert.ok(!shown.includes(commandTitle('executionTracker.toggleTask')), 'Toggle Task needs a markdown editor');
@@ -387,6 +387,18 @@ export default {
       await runFromPalette('executionTracker.runDistributedLoadTest');
       await expectQuickInput('executionTracker.runDistributedLoadTest', /^Run Distributed Load Test \(1\/\d+\)/);
       await checkQuiet('Run Distributed Load Test');
+    });
+
+    await step(`"${commandTitle('executionTracker.newLocustfile')}" opens the save dialog in the workspace (Escape: nothing written)`, async () => {
+      await runFromPalette('executionTracker.newLocustfile');
+      const state = await expectQuickInput('executionTracker.newLocustfile', /New Locustfile/);
+      assert.match(state.value, /locustfile\.py$/, `the dialog proposes locustfile.py: ${state.value}`);
+      await checkQuiet(commandTitle('executionTracker.newLocustfile'));
+    });
+
+    await step(`"${commandTitle('executionTracker.refreshScenarios')}" reads the locustfiles again, quietly`, async () => {
+      await runFromPalette('executionTracker.refreshScenarios');
+      await checkQuiet(commandTitle('executionTracker.refreshScenarios'));
     });
 
     await step(`"${commandTitle('executionTracker.runTests')}" asks for pytest's arguments first (Escape)`, async () => {
