@@ -6,11 +6,15 @@ import {
   formatCommandLine,
   isTaskType,
   LaunchInputError,
+  parseComposeSetting,
   parseLocustVersion,
   planDistributed,
+  splitArgs,
   TASK_TYPE_NAMES,
   TASK_TYPES,
+  type Binaries,
   type CommandLine,
+  type DistributedPlan,
   type TaskType,
 } from '../core/launch';
 import { CliError } from './io';
@@ -46,12 +50,16 @@ export const COMMAND_USAGE = [
   `command ${TASK_TYPE_NAMES.join('|')} [options] [--json]`,
   `    prints the exact argv a task runs ({"command", "args"} with --json); options are the task definition's properties:`,
   ...TASK_TYPE_NAMES.map(usageOf),
+  `    --compose-command "docker compose"|docker-compose|"CMD ...": the compose program (default docker compose);`,
+  `             also for --compose-service runs, whose exec gets -T (no terminal in CI)`,
 ].join('\n');
 
 interface Parsed {
   definition: Record<string, unknown>;
   json: boolean;
   locustVersion?: string;
+  composeCommand?: string;
+  locustCommand?: string[];
 }
 
 function parse(type: TaskType, args: readonly string[]): Parsed {
@@ -60,6 +68,8 @@ function parse(type: TaskType, args: readonly string[]): Parsed {
   const definition: Record<string, unknown> = {};
   let json = false;
   let locustVersion: string | undefined;
+  let composeCommand: string | undefined;
+  let locustCommand: string[] | undefined;
   const lists: Record<string, string[]> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -82,6 +92,24 @@ function parse(type: TaskType, args: readonly string[]): Parsed {
     if (type === 'locust' && flag === '--locust-version') {
       locustVersion = inline ?? args[++i];
       if (locustVersion === undefined) throw new CliError('command locust: --locust-version needs a value (e.g. 2.12.1, or "" for an empty version)');
+      continue;
+    }
+    // Of the plan, not of any one task: how many of the workers run here.
+    if (type === 'locust' && flag === '--local-workers') {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new CliError('command locust: --local-workers needs a value');
+      definition.localWorkers = value;
+      continue;
+    }
+    if (type === 'locust' && flag === '--locust-command') {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new CliError('command locust: --locust-command needs a value (a path, or a command with arguments)');
+      locustCommand = splitArgs(value);
+      continue;
+    }
+    if (flag === '--compose-command') {
+      composeCommand = inline ?? args[++i];
+      if (composeCommand === undefined) throw new CliError(`command ${type}: --compose-command needs a value ("docker compose" or docker-compose)`);
       continue;
     }
     const name = byFlag.get(flag);
@@ -124,7 +152,17 @@ function parse(type: TaskType, args: readonly string[]): Parsed {
   }
   Object.assign(definition, lists);
   for (const [name, value] of Object.entries(cli.defaults ?? {})) if (!(name in definition)) definition[name] = value;
-  return { definition, json, locustVersion };
+  return { definition, json, locustVersion, composeCommand, locustCommand };
+}
+
+/** The plan as a POSIX shell script that runs it: every process in the background, then `wait`. */
+function planScript(plan: DistributedPlan): string {
+  const lines = plan.mode === 'processes' ? [formatCommandLine(plan.master)] : [`${formatCommandLine(plan.master)} &`, ...plan.workers.map((w) => `${formatCommandLine(w)} &`), 'wait'];
+  if (plan.remoteWorker) {
+    const others = plan.expectedWorkers - plan.workers.length;
+    lines.push(`# on the other machines, ${others} worker(s) in all, each: ${formatCommandLine(plan.remoteWorker)}`);
+  }
+  return lines.join('\n');
 }
 
 function toJson(line: CommandLine): Record<string, unknown> {
@@ -134,20 +172,23 @@ function toJson(line: CommandLine): Record<string, unknown> {
 export function commandCommand(args: readonly string[], write: (text: string) => void): number {
   const [type, ...rest] = args;
   if (!isTaskType(type)) throw new CliError(`command: expected ${spelled} (usage: ${COMMAND_USAGE.split('\n')[0]})`);
-  const { definition, json, locustVersion } = parse(type, rest);
+  const { definition, json, locustVersion, composeCommand, locustCommand } = parse(type, rest);
   try {
+    // No terminal where the printed line runs (CI): `exec` gets -T. "auto" means the default, docker compose.
+    const binaries: Binaries = { compose: parseComposeSetting('composeCommand', composeCommand), tty: false, ...(locustCommand ? { locust: locustCommand } : {}) };
     if (type === 'locust' && locustVersion !== undefined && definition.role === undefined) {
-      const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`));
-      if (json) write(JSON.stringify({ ...toJson(plan.master), mode: plan.mode, workers: plan.workers.map(toJson) }, null, 2));
-      else write([formatCommandLine(plan.master), ...plan.workers.map((w) => `${formatCommandLine(w)} &`)].join('\n'));
+      const plan = planDistributed(definition, parseLocustVersion(`locust ${locustVersion}`), binaries);
+      const remote = plan.remoteWorker ? { remoteWorker: toJson(plan.remoteWorker), remoteWorkers: plan.expectedWorkers - plan.workers.length } : {};
+      if (json) write(JSON.stringify({ ...toJson(plan.master), mode: plan.mode, expectWorkers: plan.expectedWorkers, workers: plan.workers.map(toJson), ...remote }, null, 2));
+      else write(planScript(plan));
       return 0;
     }
-    const line = TASK_TYPES[type].build(definition, {});
+    const line = TASK_TYPES[type].build(definition, { binaries });
     write(json ? JSON.stringify(toJson(line), null, 2) : formatCommandLine(line));
     return 0;
   } catch (error) {
     if (error instanceof LaunchInputError) {
-      const flag = `--${kebab(error.field.split('.')[0])}`;
+      const flag = error.field === 'locustPath' ? '--locust-command' : `--${kebab(error.field.split('.')[0])}`;
       throw new CliError(`command ${type}: ${flag}${error.field.includes('.') ? ` (${error.field.split('.').slice(1).join('.')})` : ''}: ${error.message.slice(error.field.length + 2)}`);
     }
     throw error;

@@ -14,6 +14,7 @@ import { missingMessage, missingPrerequisites } from '../../scripts/prerequisite
 import { installExtensions, startCodeServer, writeUserSettings, quietSettings } from './lib/codeServer.mjs';
 import { writeLanguagePacks } from './lib/languagePacks.mjs';
 import { cleanupAll, installCleanupHandlers, isStopping, onCleanup } from './lib/processes.mjs';
+import { startEngine } from './lib/docker.mjs';
 import { copyWorkspace, repoRoot } from './lib/fixture.mjs';
 import { workbench } from './helpers/workbench.mjs';
 import { createApiBridge } from './helpers/api.mjs';
@@ -89,6 +90,8 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   let context;
   let page;
   let failure;
+  let engine;
+  let scenarioEnv = {};
 
   const step = async (name, fn) => {
     currentStep = name;
@@ -103,9 +106,18 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
       const languages = writeLanguagePacks(userDataDir, extensionsDir);
       if (!languages.includes(scenario.locale)) throw new Error(`scenario ${scenario.name} wants locale ${scenario.locale}, but no installed language pack offers it (installed: ${languages.join(', ') || 'none'}); list the pack in the scenario's extensions`);
     }
-    server = await startCodeServer({ userDataDir, extensionsDir, logFile: join(dir, 'code-server.log'), env: bridge.env, locale: scenario.locale });
+    // `docker: true`: a Docker engine for this scenario (lib/docker.mjs), reached through DOCKER_HOST by
+    // code-server, the extension and every task; `env()` adds the scenario's own variables (free ports).
+    if (scenario.docker) {
+      currentStep = 'start a Docker engine';
+      engine = await startEngine({ label: scenario.name, log: (line) => console.log(`# ${line}`) });
+    }
+    scenarioEnv = { ...(engine?.env ?? {}), ...((await scenario.env?.()) ?? {}) };
+    currentStep = 'start code-server';
+    server = await startCodeServer({ userDataDir, extensionsDir, logFile: join(dir, 'code-server.log'), env: { ...bridge.env, ...scenarioEnv }, locale: scenario.locale });
     currentStep = 'open the workbench';
-    context = await browser.newContext({ viewport });
+    // `permissions`: what the scenario needs of the browser (the clipboard, for a Copy button it reads back).
+    context = await browser.newContext({ viewport, ...(scenario.permissions ? { permissions: scenario.permissions } : {}) });
     page = await context.newPage();
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
@@ -118,7 +130,7 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
     currentStep = 'scenario body';
     const api = { call: (ops) => bridge.call(wb, ops), one: (op) => bridge.one(wb, op) };
     const ctx = {
-      page, wb, api, step, workspaceDir, trackerPath, userDataDir,
+      page, wb, api, step, workspaceDir, trackerPath, userDataDir, docker: engine, env: scenarioEnv,
       screenshot: (suffix) => page.screenshot({ path: join(resultsDir, `${scenario.name}-${suffix}.png`) }),
     };
     await withTimeout(scenario.run(ctx), scenario.timeout ?? scenarioTimeout, `scenario ${scenario.name}`);
@@ -135,6 +147,12 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   }
   await context?.close().catch(() => {});
   await server?.stop();
+  if (engine) {
+    // What the scenario left running is a failure of its own; it is removed either way.
+    const left = await engine.stop(scenarioEnv.COMPOSE_PROJECT_NAME ? [scenarioEnv.COMPOSE_PROJECT_NAME] : []);
+    if (left.containers.length && !failure) failure = new Error(`containers left running on ${engine.host}: ${left.containers.join(' ')}`);
+    if (left.processes.length) console.log(`#   engine processes left after dockerd stopped (killed): ${left.processes.map((p) => p.pid).join(' ')}`);
+  }
 
   const duration = seconds(Date.now() - started);
   if (failure && isStopping()) {

@@ -1,12 +1,15 @@
-// `docker compose` command lines: the stack up/down/restart/logs, and the prefix used to run a program inside
+// Compose command lines: the stack up/down/restart/stop/start/logs, and the prefix used to run a program inside
 // a service (`docker compose -f a.yml exec SERVICE ...`). Order follows the team's own command:
 // docker compose -f docker-compose.yml -f docker-compose-pgbouncer.yml --profile celery up -d --build
+// The program is Compose v2 (`docker compose`) unless binaries.compose names v1 (`docker-compose`, no
+// `compose` word) or a custom command line; the arguments after it are the same for all of them.
 import * as l10n from '@vscode/l10n';
+import { composeV2, type ComposeCommand } from './composeCommand';
 import type { Binaries, CommandLine } from './types';
 import { integerProblem, LaunchInputError, nameProblem, pathProblem, requireAll, requireValid } from './validate';
 import { optionalBoolean, optionalList, optionalPaths, optionalString } from './values';
 
-export const COMPOSE_ACTIONS = ['up', 'down', 'restart', 'logs'] as const;
+export const COMPOSE_ACTIONS = ['up', 'down', 'restart', 'stop', 'start', 'logs'] as const;
 export type ComposeAction = (typeof COMPOSE_ACTIONS)[number];
 
 /** The `compose` task definition (tasks.json); every property is checked, none is trusted. */
@@ -42,11 +45,23 @@ export interface ComposeFieldNames {
 const OWN_FIELDS: ComposeFieldNames = { files: 'files', profiles: 'profiles', envFile: 'envFile' };
 export const SERVICE_FIELDS: ComposeFieldNames = { files: 'composeFiles', profiles: 'composeProfiles', envFile: 'composeEnvFile' };
 
+/** The compose program the binaries name (v2 through binaries.docker by default). */
+export function composeCommandOf(binaries: Binaries): ComposeCommand {
+  return binaries.compose ?? composeV2(binaries.docker ?? 'docker');
+}
+
+/** `program [compose] ...args`: the compose command's own words, then compose's arguments. */
+export function composeLine(binaries: Binaries, args: readonly string[]): CommandLine {
+  const [command, ...prefix] = composeCommandOf(binaries).argv;
+  return { command, args: [...prefix, ...args] };
+}
+
+/** compose's global arguments `[--env-file F] [-f FILE]... [--profile P]...`, validated. */
 export function composeGlobalArgs(project: ComposeProject, names: ComposeFieldNames = OWN_FIELDS): string[] {
   const files = requireAll(names.files, optionalPaths(names.files, project.files), pathProblem);
   const profiles = requireAll(names.profiles, optionalList(names.profiles, project.profiles), nameProblem);
   const envFile = optionalString(names.envFile, project.envFile);
-  const args = ['compose'];
+  const args: string[] = [];
   if (envFile !== undefined && envFile !== '') args.push('--env-file', requireValid(names.envFile, envFile, pathProblem));
   for (const file of files) args.push('-f', file);
   for (const profile of profiles) args.push('--profile', profile);
@@ -78,7 +93,7 @@ export function buildComposeCommand(definition: Record<string, unknown>, binarie
   // `down` takes no services in older compose releases; stopping a subset is `stop`, which is not offered.
   if (action === 'down' && services.length) throw new LaunchInputError('services', l10n.t('"down" stops the whole project; leave services empty'));
   args.push(...services);
-  return { command: binaries.docker ?? 'docker', args };
+  return composeLine(binaries, args);
 }
 
 function scaleArgs(value: unknown): string[] {
@@ -98,8 +113,10 @@ export function inService(project: ComposeProject, service: unknown, program: Co
   const name = requireValid('composeService', optionalString('composeService', service) ?? '', nameProblem);
   const args = composeGlobalArgs(project, SERVICE_FIELDS);
   args.push('exec');
+  // Without a terminal (CI, the CLI's printed line) compose would fail with "the input device is not a TTY".
+  if (binaries.tty === false) args.push('-T');
   // Environment variables go to the program inside the container, not to docker on the host.
   for (const [key, value] of Object.entries(program.env ?? {})) args.push('-e', `${key}=${value}`);
   args.push(name, program.command, ...program.args);
-  return { command: binaries.docker ?? 'docker', args };
+  return composeLine(binaries, args);
 }

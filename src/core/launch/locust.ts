@@ -1,19 +1,23 @@
-// `locust` command lines for a headless run: local, in a compose service, and distributed (one master plus N
-// workers on 127.0.0.1, or `--processes N` on Locust 2.19+). Tags are split by us and passed as separate argv
-// items after one `--tags`: Locust takes `--tags api,page` as a single tag and runs nothing.
+// `locust` command lines for a headless run: local, in a compose service, and one process of a distributed run
+// (the master, a worker, or `--processes N` on Locust 2.19+; distributed.ts plans the whole run). Tags are split
+// by us and passed as separate argv items after one `--tags`: Locust takes `--tags api,page` as a single tag and
+// runs nothing.
 import * as l10n from '@vscode/l10n';
 import { inService } from './compose';
-import type { LocustVersionInfo } from './locustVersion';
+import { splitProgram } from './program';
 import type { Binaries, CommandLine } from './types';
 import {
+  addressProblem,
   csvPrefixProblem,
   durationProblem,
   hostProblem,
   integerProblem,
+  isWildcardAddress,
   LaunchInputError,
   MAX_WORKERS,
   nameProblem,
   pathProblem,
+  quoteForMessage,
   requireAll,
   requireValid,
   spawnRateProblem,
@@ -44,11 +48,20 @@ export interface LocustDefinition {
   readonly workers?: number | string;
   /** Distributed with separate processes: which one this task is. */
   readonly role?: 'master' | 'worker';
-  /** Master port for distributed runs on 127.0.0.1 (default 5557). */
+  /** Master port for distributed runs (default 5557). */
   readonly masterPort?: number | string;
+  /** The master listens on this address (`--master-bind-host`, default 127.0.0.1). */
+  readonly masterBindHost?: string;
+  /** A worker connects to this address (`--master-host`, default 127.0.0.1). */
+  readonly masterHost?: string;
+  /** Seconds the master waits for its workers before giving up (`--expect-workers-max-wait`, Locust 2.4.2+). */
+  readonly workersWait?: number | string;
+  /** Locust's own log goes to this file (`--logfile`) instead of the terminal; the stats tables stay there. */
+  readonly logFile?: string;
 }
 
 export const DEFAULT_MASTER_PORT = 5557;
+export const DEFAULT_MASTER_HOST = '127.0.0.1';
 
 /** The validated run parameters, shared by the local, master and worker command lines. */
 interface RunValues {
@@ -63,6 +76,7 @@ interface RunValues {
   csvPrefix?: string;
   fullHistory: boolean;
   html?: string;
+  logFile?: string;
   env: Record<string, string>;
 }
 
@@ -90,7 +104,9 @@ function readValues(def: Record<string, unknown>): RunValues {
     const path = opt('html', def.html);
     if (path !== undefined) html = requireValid('html', path, pathProblem);
   }
+  const logFile = opt('logFile', def.logFile);
   return {
+    logFile: logFile === undefined ? undefined : requireValid('logFile', logFile, pathProblem),
     locustfile,
     host: host === undefined ? undefined : requireValid('host', host, hostProblem),
     users: users === undefined ? undefined : requireValid('users', users, usersProblem),
@@ -127,14 +143,31 @@ function runArgs(values: RunValues): string[] {
   return args;
 }
 
-function masterPort(def: Record<string, unknown>): string {
+export function masterPort(def: Record<string, unknown>): string {
   const port = opt('masterPort', def.masterPort);
   return port === undefined ? String(DEFAULT_MASTER_PORT) : requireValid('masterPort', port, (v) => integerProblem(v, 1024, 65535));
 }
 
-function workerCount(def: Record<string, unknown>): number | undefined {
+export function workerCount(def: Record<string, unknown>): number | undefined {
   const workers = opt('workers', def.workers);
   return workers === undefined ? undefined : Number(requireValid('workers', workers, (v) => integerProblem(v, 1, MAX_WORKERS)));
+}
+
+/** An address field (`masterBindHost`, `masterHost`), 127.0.0.1 when absent. */
+export function addressField(def: Record<string, unknown>, field: 'masterBindHost' | 'masterHost'): string {
+  const value = opt(field, def[field]);
+  if (value === undefined) return DEFAULT_MASTER_HOST;
+  const address = requireValid(field, value, addressProblem);
+  if (field === 'masterHost' && isWildcardAddress(address)) throw new LaunchInputError(field, l10n.t('{0} listens everywhere but is no address to connect to; give the master\'s address', quoteForMessage(address)));
+  return address;
+}
+
+/** Longest wait accepted: a day. 0 means wait for ever, as in Locust. */
+const MAX_WORKERS_WAIT = 86_400;
+
+function workersWait(def: Record<string, unknown>): string | undefined {
+  const wait = opt('workersWait', def.workersWait);
+  return wait === undefined ? undefined : requireValid('workersWait', wait, (v) => integerProblem(v, 0, MAX_WORKERS_WAIT));
 }
 
 function withService(def: Record<string, unknown>, line: CommandLine, binaries: Binaries): CommandLine {
@@ -143,7 +176,9 @@ function withService(def: Record<string, unknown>, line: CommandLine, binaries: 
 }
 
 function program(args: string[], values: RunValues, binaries: Binaries): CommandLine {
-  return Object.keys(values.env).length ? { command: binaries.locust ?? 'locust', args, env: values.env } : { command: binaries.locust ?? 'locust', args };
+  const { command, prefix } = splitProgram('locustPath', binaries.locust, 'locust');
+  const all = [...prefix, ...args];
+  return Object.keys(values.env).length ? { command, args: all, env: values.env } : { command, args: all };
 }
 
 /**
@@ -157,45 +192,21 @@ export function buildLocustCommand(def: Record<string, unknown>, binaries: Binar
   const workers = workerCount(def);
   const args = ['-f', values.locustfile, ...tagArgs(values)];
   if (role === 'worker') {
-    args.push('--worker', '--master-host', '127.0.0.1', '--master-port', masterPort(def));
+    args.push('--worker', '--master-host', addressField(def, 'masterHost'), '--master-port', masterPort(def));
   } else {
     args.push('--headless', ...runArgs(values));
     if (role === 'master') {
       if (workers === undefined) throw new LaunchInputError('workers', l10n.t('a master needs the number of workers to wait for'));
-      args.push('--master', '--master-bind-host', '127.0.0.1', '--master-bind-port', masterPort(def), '--expect-workers', String(workers));
+      args.push('--master', '--master-bind-host', addressField(def, 'masterBindHost'), '--master-bind-port', masterPort(def), '--expect-workers', String(workers));
+      const wait = workersWait(def);
+      if (wait !== undefined) args.push('--expect-workers-max-wait', wait);
     } else if (workers !== undefined) {
       args.push('--processes', String(workers));
     }
   }
+  if (values.logFile) args.push('--logfile', values.logFile);
   args.push(...values.userClasses);
   return withService(def, program(args, values, binaries), binaries);
-}
-
-export interface DistributedPlan {
-  readonly mode: 'processes' | 'master-workers';
-  /** The process whose end is the end of the run (it writes the CSVs and the report). */
-  readonly master: CommandLine;
-  /** Worker processes to start alongside (empty with --processes). */
-  readonly workers: readonly CommandLine[];
-}
-
-/**
- * A distributed run on this machine. With Locust 2.19+ one process forks its workers (`--processes N`);
- * older versions get a master plus N `--worker` processes on 127.0.0.1. Throws with the reason when the
- * installed Locust cannot run distributed (Debian's 2.12.1: empty version, workers rejected).
- */
-export function planDistributed(def: Record<string, unknown>, locust: LocustVersionInfo, binaries: Binaries = {}): DistributedPlan {
-  const workers = workerCount(def);
-  if (workers === undefined) throw new LaunchInputError('workers', l10n.t('give the number of worker processes (at least 1)'));
-  if (!locust.distributedWorks) throw new LaunchInputError('workers', locust.problem ?? l10n.t('the installed Locust cannot run distributed'));
-  if (opt('composeService', def.composeService) !== undefined) {
-    throw new LaunchInputError('composeService', l10n.t('a distributed run in compose scales the worker service: use a compose task with "scale" and run the master in its service'));
-  }
-  const base = { ...def, role: undefined, workers };
-  if (locust.supportsProcesses) return { mode: 'processes', master: buildLocustCommand(base, binaries), workers: [] };
-  const master = buildLocustCommand({ ...base, role: 'master' }, binaries);
-  const worker = buildLocustCommand({ ...base, role: 'worker' }, binaries);
-  return { mode: 'master-workers', master, workers: Array.from({ length: workers }, () => worker) };
 }
 
 /** Path of the stats file a run with this CSV prefix writes (relative to the run's folder). */

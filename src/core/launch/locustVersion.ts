@@ -8,6 +8,8 @@ export interface LocustVersionInfo {
   readonly version: string | null;
   /** `--processes N` exists (2.19.0+). */
   readonly supportsProcesses: boolean;
+  /** `--expect-workers-max-wait S` exists (2.4.2+): the master gives up waiting for workers after S seconds. */
+  readonly supportsWorkersWait: boolean;
   /** A master accepts workers of this installation. */
   readonly distributedWorks: boolean;
   /** Why distributed runs cannot work here, in one or two sentences; undefined when they can. */
@@ -26,11 +28,13 @@ export function parseLocustVersion(output: string): LocustVersionInfo {
   const match = /(?:^|\n)[ \t]*locust[ \t]*([^\s(]*)/i.exec(output);
   const raw = match?.[1] ?? '';
   const version = /^\d+(?:\.\d+)*/.exec(raw)?.[0] ?? null;
-  if (!version) return { version: null, supportsProcesses: false, distributedWorks: false, problem: emptyVersionProblem() };
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  const supportsProcesses = major > 2 || (major === 2 && minor >= 19);
+  if (!version) return { version: null, supportsProcesses: false, supportsWorkersWait: false, distributedWorks: false, problem: emptyVersionProblem() };
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+  const atLeast = (a: number, b: number, c: number) => major !== a ? major > a : minor !== b ? minor > b : patch >= c;
+  const supportsProcesses = atLeast(2, 19, 0);
+  const supportsWorkersWait = atLeast(2, 4, 2);
   if (major < 1) {
-    return { version, supportsProcesses: false, distributedWorks: false, problem: l10n.t('Locust {0} is older than 1.0; its distributed options (--master, --worker) are named differently. Install Locust 2.19 or later.', version) };
+    return { version, supportsProcesses: false, supportsWorkersWait: false, distributedWorks: false, problem: l10n.t('Locust {0} is older than 1.0; its distributed options (--master, --worker) are named differently. Install Locust 2.19 or later.', version) };
   }
-  return { version, supportsProcesses, distributedWorks: true };
+  return { version, supportsProcesses, supportsWorkersWait, distributedWorks: true };
 }

@@ -2,6 +2,7 @@
 // are read back from files pytest writes itself (--junitxml, --cov-report=xml:...), never scraped from a
 // terminal, so the task stays a plain ProcessExecution.
 import * as l10n from '@vscode/l10n';
+import { splitArgs } from './args';
 import { inService } from './compose';
 import type { Binaries, CommandLine } from './types';
 import { LaunchInputError, nameProblem, pathProblem, requireValid, unsafeReason } from './validate';
@@ -23,36 +24,6 @@ export interface PytestDefinition {
 export interface PytestReportFiles {
   readonly junitXml?: string;
   readonly coverageXml?: string;
-}
-
-/**
- * Splits an argument string the way a user expects (`tests -k "a and b"` is three items), without a shell:
- * quotes group, nothing is expanded. An unterminated quote is an error.
- */
-export function splitArgs(text: string): string[] {
-  const args: string[] = [];
-  let current = '';
-  let quote: '"' | "'" | undefined;
-  let inArg = false;
-  for (const ch of text) {
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else current += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inArg = true;
-    } else if (/\s/.test(ch)) {
-      if (inArg) args.push(current);
-      current = '';
-      inArg = false;
-    } else {
-      current += ch;
-      inArg = true;
-    }
-  }
-  if (quote) throw new LaunchInputError('args', `unterminated ${quote} quote`);
-  if (inArg) args.push(current);
-  return args;
 }
 
 function readArgs(value: unknown): string[] {

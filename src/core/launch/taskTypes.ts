@@ -4,7 +4,7 @@
 // so nothing falls through to another type. `npm run lint` (scripts/check-manifest.mjs) compares the
 // schemas with package.json's contributes.taskDefinitions; docs/extending.md lists the other files.
 import * as l10n from '@vscode/l10n';
-import { buildComposeCommand } from './compose';
+import { buildComposeCommand, COMPOSE_ACTIONS } from './compose';
 import { buildLocustCommand } from './locust';
 import { buildPytestCommand, type PytestReportFiles } from './pytest';
 import type { Binaries, CommandLine } from './types';
@@ -102,7 +102,7 @@ export const TASK_TYPES: Readonly<Record<TaskType, TaskTypeDescriptor>> = {
   compose: {
     required: ['action'],
     properties: {
-      action: { schema: { type: 'string', enum: ['up', 'down', 'restart', 'logs'] }, description: 'task.compose.action', flag: 'text', value: 'up|down|restart|logs' },
+      action: { schema: { type: 'string', enum: [...COMPOSE_ACTIONS] }, description: 'task.compose.action', flag: 'text', value: COMPOSE_ACTIONS.join('|') },
       files: { schema: texts, description: 'task.compose.files', flag: 'paths', value: 'a.yml,b.yml' },
       profiles: { schema: texts, description: 'task.compose.profiles', flag: 'list', value: 'P' },
       services: { schema: texts, description: 'task.compose.services', flag: 'list', value: 'S' },
@@ -155,6 +155,12 @@ export const TASK_TYPES: Readonly<Record<TaskType, TaskTypeDescriptor>> = {
       // Set by the extension on each worker task of a distributed run, so VS Code can run them side by side.
       worker: { schema: { type: 'integer', minimum: 1 }, description: 'task.locust.worker' },
       masterPort: { schema: { anyOf: [{ type: 'integer', minimum: 1024, maximum: 65535 }, text] }, description: 'task.locust.masterPort', flag: 'text', value: 'P' },
+      masterBindHost: { schema: text, description: 'task.locust.masterBindHost', flag: 'text', value: 'ADDR' },
+      masterHost: { schema: text, description: 'task.locust.masterHost', flag: 'text', value: 'ADDR' },
+      workersWait: { schema: countOrText(0), description: 'task.locust.workersWait', flag: 'text', value: 'S' },
+      logFile: { schema: text, description: 'task.locust.logFile', flag: 'text', value: 'F' },
+      // Set by the extension on every task of a distributed run, so the run's tasks are known as one.
+      run: { schema: text, description: 'task.locust.run' },
     },
     build: (definition, context) => buildLocustCommand({ ...definition, env: locustEnv(definition, context.env) }, context.binaries),
     problemMatcher: 'locust',
@@ -163,7 +169,11 @@ export const TASK_TYPES: Readonly<Record<TaskType, TaskTypeDescriptor>> = {
     testGroup: false,
     wantsReportFiles: () => false,
     // Without --locustfile, Locust itself looks for ./locustfile.py; naming it keeps the printed command exact.
-    cli: { defaults: { locustfile: 'locustfile.py' }, usageExtra: '--locust-version V (with --workers: plan the distributed run for that installed version)' },
+    cli: {
+      defaults: { locustfile: 'locustfile.py' },
+      usageExtra:
+        '--locust-command CMD (the program, or a command with arguments: "python3 wrapper.py") --locust-version V (with --workers: plan the distributed run for that installed version, printed as a shell script: master and workers in the background, then wait; --local-workers N runs N of them here and prints the command for the other machines, whose --master-host follows --master-bind-host)',
+    },
   },
 };
 

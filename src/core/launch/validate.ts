@@ -116,6 +116,31 @@ export function envNameProblem(value: string): string | undefined {
   return firstProblem(value, unsafeReason, notEmpty, (v) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : l10n.t('{0} is not an environment variable name', quoteForMessage(v))));
 }
 
+/**
+ * An address Locust binds to or connects to: an IPv4 or IPv6 address, a host name, or `*` (every interface, for
+ * `--master-bind-host` only; the caller decides).
+ */
+export function addressProblem(value: string): string | undefined {
+  return firstProblem(value.trim(), unsafeReason, notEmpty, notOption, (v) => {
+    if (v === '*') return undefined;
+    if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v)) return v.split('.').every((part) => Number(part) <= 255) ? undefined : l10n.t('{0} is not an IPv4 address', quoteForMessage(v));
+    if (/^[0-9A-Fa-f:.]+$/.test(v) && v.includes(':')) return undefined;
+    if (/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?$/.test(v) && /[A-Za-z]/.test(v)) return undefined;
+    return l10n.t('{0} is not an address or host name', quoteForMessage(v));
+  });
+}
+
+/** True for `*`, 0.0.0.0 and `::`: the master listens everywhere, so no single address reaches it. */
+export function isWildcardAddress(value: string): boolean {
+  return ['*', '0.0.0.0', '::', '[::]'].includes(value.trim());
+}
+
+/** True for 127.0.0.0/8, ::1 and localhost: only this machine can reach it. */
+export function isLoopbackAddress(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return v === 'localhost' || v === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v);
+}
+
 /** Target host: an absolute http(s) URL without spaces or credentials. */
 export function hostProblem(value: string): string | undefined {
   return firstProblem(value.trim(), unsafeReason, notEmpty, (v) => {

@@ -1,8 +1,8 @@
 // _stats_history.csv, read as a stream of byte chunks in bounded memory: a summary plus a downsampled series per
-// endpoint. A 24-hour soak with full history is millions of rows, so the hot path works on the bytes themselves:
-// lines are found with indexOf, fields by scanning for commas, numbers read from the digits (historyNumbers.ts)
-// and endpoint names compared in place, so a typical row allocates nothing. Only the header, names seen for the
-// first time and records with an embedded newline become strings (latin1, byte for byte). Measured in bench/.
+// endpoint. A 24-hour soak with full history is millions of rows, so the hot path works on the bytes: fields and
+// the line end in one comma scan, numbers from the digits (historyNumbers.ts), endpoint names compared in place, so
+// a typical row allocates nothing; only the header, new names and records with an embedded newline become strings
+// (latin1, byte for byte). Measured in bench/.
 import * as l10n from '@vscode/l10n';
 import type { HeaderMap } from './columns';
 import { classifyHeader, describeUnknownHeader, mapHeader, requireColumns } from './columns';
@@ -10,7 +10,7 @@ import { splitCsvLine } from './csvLine';
 import { detectEncoding, looksBinary, type TextEncodingName } from './decode';
 import { MinMaxBuckets } from './downsample';
 import { LocustReadError } from './errors';
-import { INVALID, latin1, numberAt, slowNumber } from './historyNumbers';
+import { INVALID, latin1, numberAt, sameBytes, slowNumber } from './historyNumbers';
 import { FIXED_SERIES, summarizeHistory } from './historySummary';
 import type { LocustEra, LocustHistory } from './model';
 
@@ -26,13 +26,8 @@ export interface HistoryOptions {
 
 export const DEFAULT_MAX_POINTS = 3000;
 const AGGREGATED = 'Aggregated';
-// Fixed series slots; percentile slots follow.
-const USERS = 0;
-const RPS = 1;
-const FAILURES_PER_S = 2;
-const REQUESTS = 3;
-const FAILURES = 4;
-const AVG_MS = 5;
+// Fixed series slots (FIXED_SERIES order); percentile slots follow.
+const [USERS, RPS, FAILURES_PER_S, REQUESTS, FAILURES, AVG_MS] = [0, 1, 2, 3, 4, 5];
 
 // Column roles in a row.
 const SKIP = -1;
@@ -53,13 +48,6 @@ interface EndpointAccumulator {
   total: boolean;
   index: number;
   buckets: MinMaxBuckets;
-}
-
-/** bytes[start, end) equals `expected` (null: never seen on the fast path). */
-function sameBytes(bytes: Uint8Array, start: number, end: number, expected: Uint8Array | null): boolean {
-  if (expected === null || end - start !== expected.length) return false;
-  for (let i = 0; i < expected.length; i++) if (bytes[start + i] !== expected[i]) return false;
-  return true;
 }
 
 export interface HistoryReader {
@@ -189,12 +177,18 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   }
 
   /**
-   * One line as bytes[lineStart, lineEnd): fields found by scanning for commas, numbers read in place, the
-   * endpoint compared byte for byte with the one expected next; nothing is allocated for most rows. Quoted fields
-   * on the line (names with commas, 1.0-1.1's quote-everything rows) are handled here too; returns false only
-   * when a quoted field runs past the line end (an embedded newline), for readSlowLine to join the lines.
+   * One line from bytes[lineStart]: fields found by scanning for commas, numbers read in place, the endpoint
+   * compared byte for byte with the one expected next; nothing is allocated for most rows. Quoted fields on the
+   * line (names with commas, 1.0-1.1's quote-everything rows) are handled here too.
+   * With `knownEnd` < 0 the line's end is found on the way (no separate newline search): returns where the next
+   * line starts, or -1, before recording anything, when the line is unusual in any way (a short or long row, a
+   * lone CR, a quote or the line running past the chunk), for the call with the end known to decide exactly as
+   * before. With `knownEnd` it returns knownEnd, or -1 when a quoted field runs past the line end (an embedded
+   * newline, for readSlowLine to join the lines).
    */
-  function readFastLine(bytes: Uint8Array, lineStart: number, lineEnd: number): boolean {
+  function readFastLine(bytes: Uint8Array, lineStart: number, knownEnd: number): number {
+    const open = knownEnd < 0;
+    const lineEnd = open ? bytes.length : knownEnd;
     // No values.fill: every column with a role is assigned below (a short row fails), the others stay NaN.
     let invalid = false;
     let t = Number.NaN;
@@ -213,8 +207,8 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
         // Closing quote: the first '"' not doubled.
         let close = start + 1;
         for (;;) {
-          while (close < lineEnd && bytes[close] !== 34) close++;
-          if (close >= lineEnd) return false;
+          while (close < lineEnd && bytes[close] !== 34 && !(open && bytes[close] === 10)) close++;
+          if (close >= lineEnd || bytes[close] !== 34) return -1;
           if (bytes[close + 1] !== 34) break;
           close += 2;
         }
@@ -224,19 +218,23 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
         start = close; // the comma search continues after the closing quote
       }
       let end = start;
-      while (end < lineEnd && bytes[end] !== 44 /* , */) end++;
-      if (end >= lineEnd) {
-        if (column !== columns - 1) fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', column + 1, columns));
-        end = lineEnd;
-      } else if (column === columns - 1) fail(l10n.t('row has more fields than the header\'s {0} (unquoted comma in a name?)', columns));
+      if (open) {
+        for (; end < lineEnd; end++) {
+          const c = bytes[end];
+          if (c === 44 || c === 10 || c === 13) break;
+        }
+        if (end >= lineEnd) return -1;
+      } else while (end < lineEnd && bytes[end] !== 44 /* , */) end++;
+      if (end >= lineEnd || bytes[end] !== 44) {
+        if (column !== columns - 1) return open ? -1 : fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', column + 1, columns));
+      } else if (column === columns - 1) return open ? -1 : fail(l10n.t('row has more fields than the header\'s {0} (unquoted comma in a name?)', columns));
       if (!quoted) to = end;
       const role = roles[column];
       if (role >= 0) {
         const value = numberAt(bytes, from, to);
         if (value === INVALID) invalid = true;
         values[role] = value;
-      }
-      else if (role === ROLE_TIMESTAMP) t = numberAt(bytes, from, to);
+      } else if (role === ROLE_TIMESTAMP) t = numberAt(bytes, from, to);
       else if (role === ROLE_NAME) {
         nameStart = from;
         nameEnd = to;
@@ -247,10 +245,18 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       }
       start = end + 1;
     }
+    let next = lineEnd;
+    if (open) {
+      // The last field stopped at a line break: CRs then the newline, or the line is not an ordinary one.
+      next = start - 1;
+      while (next < lineEnd && bytes[next] === 13) next++;
+      if (next >= lineEnd || bytes[next] !== 10) return -1;
+      next++;
+    }
     const guess = order[expected];
     if (guess !== undefined && guess.nameQuoted === nameQuoted && sameBytes(bytes, nameStart, nameEnd, guess.nameBytes) && sameBytes(bytes, typeStart, typeEnd, guess.typeBytes)) {
       record(t, guess, invalid);
-      return true;
+      return next;
     }
     const name = latin1(bytes, nameStart, nameEnd);
     const acc = accumulatorFor(nameQuoted ? name.replace(/""/g, '"') : name, latin1(bytes, typeStart, typeEnd));
@@ -258,7 +264,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     acc.nameQuoted = nameQuoted;
     acc.typeBytes = new Uint8Array(bytes.subarray(typeStart, typeEnd));
     record(t, acc, invalid);
-    return true;
+    return next;
   }
 
   /** The header, and records with a quoted field spanning lines (a name or value with an embedded newline). */
@@ -287,6 +293,16 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     let start = from;
     const length = bytes.length;
     while (start < length) {
+      if (header && !quotedRecord) {
+        // Most lines: fields and line end in one pass.
+        lineNumber++;
+        const next = readFastLine(bytes, start, -1);
+        if (next >= 0) {
+          start = next;
+          continue;
+        }
+        lineNumber--;
+      }
       let newline = bytes.indexOf(10, start);
       if (newline === -1) {
         if (!final) break;
@@ -296,7 +312,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       while (end > start && bytes[end - 1] === 13) end--; // \r\n, and Windows' \r\r\n
       lineNumber++;
       if (quotedRecord || !header) readSlowLine(latin1(bytes, start, end));
-      else if (end > start && !readFastLine(bytes, start, end)) readSlowLine(latin1(bytes, start, end));
+      else if (end > start && readFastLine(bytes, start, end) < 0) readSlowLine(latin1(bytes, start, end));
       start = newline + 1;
     }
     return start;

@@ -53,3 +53,10 @@ export function numberAt(bytes: Uint8Array, start: number, end: number): number 
   if (dropped) value *= POW10[Math.min(dropped, 22)];
   return negative ? -value : value;
 }
+
+/** bytes[start, end) equals `expected` (null: never seen on the fast path). */
+export function sameBytes(bytes: Uint8Array, start: number, end: number, expected: Uint8Array | null): boolean {
+  if (expected === null || end - start !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (bytes[start + i] !== expected[i]) return false;
+  return true;
+}

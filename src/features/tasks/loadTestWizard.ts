@@ -18,13 +18,22 @@ import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
 import { ensurePrefixFolder, suggestCsvPrefix } from './csvPrefixSuggestion';
 import { findLocustfiles, readText, type FoundFile } from './detect';
-import { readLaunchSettings } from './launchSettings';
+import type { ComposeResolver } from '../stack/composeResolver';
+import type { DistributedRuns } from './distributedRun';
+import { askPlacement, masterPortFor, offerWorkerCommand, type Placement } from './distributedWizard';
 import type { LocustProbe } from './locustProbe';
 import { inputStep, namesStep, pickOne, type Step } from './quickInput';
 import { createTask, TaskTypes, type TaskDefinitionLike } from './taskFactory';
 import { ensureTrusted } from './trust';
 
 const LAST_KEY = 'executionTracker.launch.lastLoadTest';
+
+/** A running service of the chosen stack to run Locust in. */
+export interface InService {
+  readonly service: string;
+  readonly files: readonly string[];
+  readonly profiles: readonly string[];
+}
 
 interface Remembered {
   locustfile?: string;
@@ -35,6 +44,7 @@ interface Remembered {
   tags?: string[];
   excludeTags?: string[];
   workers?: string;
+  masterBindHost?: string;
 }
 
 export class LoadTestWizard {
@@ -42,9 +52,12 @@ export class LoadTestWizard {
     private readonly services: Services,
     private readonly state: vscode.Memento,
     private readonly probe: LocustProbe,
+    private readonly resolver: ComposeResolver,
+    private readonly distributed: DistributedRuns,
   ) {}
 
-  async run(distributed: boolean): Promise<void> {
+  /** `inService`: run Locust inside that running service of the stack (from the Stack view) through exec. */
+  async run(distributed: boolean, inService?: InService): Promise<void> {
     const title = distributed ? vscode.l10n.t('Run Distributed Load Test') : vscode.l10n.t('Run Load Test');
     if (!ensureTrusted(title)) return;
     const locustfiles = await findLocustfiles();
@@ -53,12 +66,12 @@ export class LoadTestWizard {
       return;
     }
     const last = this.state.get<Remembered>(LAST_KEY, {});
-    const total = distributed ? 9 : 8;
+    const total = distributed ? 11 : 8;
     const step = (n: number): Step => ({ title, step: n, totalSteps: total });
 
     const file = await this.pickLocustfile(step(1), locustfiles, last.locustfile);
     if (!file) return;
-    const settings = readLaunchSettings(file.folder);
+    const settings = await this.resolver.settingsFor(file.folder);
 
     if (distributed) {
       const info = await this.probe.version(settings.binaries.locust, file.folder.uri.fsPath);
@@ -85,43 +98,54 @@ export class LoadTestWizard {
     if (excludeTags === undefined) return;
 
     let workers: string | undefined;
+    let placement: Placement | undefined;
     if (distributed) {
-      workers = await inputStep(step(8), vscode.l10n.t('Number of worker processes on this machine'), last.workers ?? '2', (v) => integerProblem(v, 1, MAX_WORKERS));
+      workers = await inputStep(step(8), vscode.l10n.t('Number of workers the master waits for (here and on other machines)'), last.workers ?? '2', (v) => integerProblem(v, 1, MAX_WORKERS));
       if (workers === undefined) return;
+      placement = await askPlacement(step, 9, Number(workers), last.masterBindHost);
+      if (placement === undefined) return;
     }
 
     const suggestion = await suggestCsvPrefix(this.services, settings.csvPrefixTemplate, settings.resultsFolder, { users, spawnRate, runTime, tags: tags.join('-') });
     const csvPrefix = await inputStep(step(total), vscode.l10n.t('CSV prefix: the results are written to <prefix>_stats.csv and siblings'), suggestion, csvPrefixProblem);
     if (csvPrefix === undefined) return;
 
-    await this.state.update(LAST_KEY, { locustfile: file.uri.toString(), host, users, spawnRate, runTime, tags, excludeTags, workers } satisfies Remembered);
+    await this.state.update(LAST_KEY, { locustfile: file.uri.toString(), host, users, spawnRate, runTime, tags, excludeTags, workers, masterBindHost: placement?.bindHost ?? last.masterBindHost } satisfies Remembered);
 
-    const definition: TaskDefinitionLike = { type: TaskTypes.locust, locustfile: file.relative, host, users, spawnRate, runTime, tags, excludeTags, csvPrefix, fullHistory: true, html: true };
+    // In a service the paths stay relative: the sample stack mounts the workspace as the working directory.
+    const where = inService ? { composeService: inService.service, composeFiles: [...inService.files], composeProfiles: [...inService.profiles] } : {};
+    const definition: TaskDefinitionLike = { type: TaskTypes.locust, locustfile: file.relative, host, users, spawnRate, runTime, tags, excludeTags, csvPrefix, fullHistory: true, html: true, ...where };
     try {
       await ensurePrefixFolder(file.folder, csvPrefix);
       if (!distributed) {
         await vscode.tasks.executeTask(createTask(definition, file.folder, csvPrefix, settings));
         return;
       }
-      await this.startDistributed(definition, Number(workers), file.folder, csvPrefix);
+      await this.startDistributed(definition, Number(workers), placement ?? { bindHost: '127.0.0.1', localWorkers: Number(workers) }, file.folder, csvPrefix);
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Execution Tracker: the load test could not start: {0}', describeError(error)));
     }
   }
 
-  private async startDistributed(definition: TaskDefinitionLike, workers: number, folder: vscode.WorkspaceFolder, name: string): Promise<void> {
-    const settings = readLaunchSettings(folder);
+  private async startDistributed(definition: TaskDefinitionLike, workers: number, placement: Placement, folder: vscode.WorkspaceFolder, name: string): Promise<void> {
+    const settings = await this.resolver.settingsFor(folder);
     const info = await this.probe.version(settings.binaries.locust, folder.uri.fsPath);
+    const masterPort = await masterPortFor(placement.bindHost);
+    const run = {
+      ...definition, workers, masterBindHost: placement.bindHost, masterPort, localWorkers: placement.localWorkers, logFile: `${name}_master.log`,
+      workersWait: info.supportsWorkersWait ? settings.workersWaitSeconds : undefined,
+    };
     // Validates the whole plan (and the version) before anything starts.
-    const plan = planDistributed({ ...definition, workers }, info, settings.binaries);
+    const plan = planDistributed(run, info, settings.binaries);
     if (plan.mode === 'processes') {
       await vscode.tasks.executeTask(createTask({ ...definition, workers }, folder, name, settings));
       return;
     }
-    await vscode.tasks.executeTask(createTask({ ...definition, workers, role: 'master' }, folder, `${name} (master)`, settings));
-    for (let index = 1; index <= workers; index++) {
-      await vscode.tasks.executeTask(createTask({ ...definition, workers, role: 'worker', worker: index }, folder, `${name} (worker ${index})`, settings));
-    }
+    // localWorkers belongs to the plan, not to any one task.
+    const master: TaskDefinitionLike = { ...run, localWorkers: undefined, role: 'master' };
+    delete master.localWorkers;
+    await this.distributed.start({ folder, name, definition: master, plan, settings, logFile: run.logFile });
+    void offerWorkerCommand(name, plan);
   }
 
   private async pickLocustfile(step: Step, files: readonly FoundFile[], last: string | undefined): Promise<FoundFile | undefined> {

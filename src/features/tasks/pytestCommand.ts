@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { splitArgs, unsafeReason, LaunchInputError } from '../../core/launch';
 import { describeError } from '../../services/logger';
 import { findPytestFolders } from './detect';
-import { readLaunchSettings } from './launchSettings';
+import type { ComposeResolver } from '../stack/composeResolver';
 import { pytestReportFiles } from './pytestReports';
 import { inputStep, pickOne } from './quickInput';
 import { createTask, TaskTypes } from './taskFactory';
@@ -28,6 +28,7 @@ export class PytestCommand {
   constructor(
     private readonly state: vscode.Memento,
     private readonly storage: vscode.Uri | undefined,
+    private readonly resolver: ComposeResolver,
   ) {}
 
   async run(): Promise<void> {
@@ -36,7 +37,7 @@ export class PytestCommand {
     const configured = await findPytestFolders();
     const folder = configured[0] ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return;
-    const settings = readLaunchSettings(folder);
+    const settings = await this.resolver.settingsFor(folder);
     const last = this.state.get<{ args?: string; coverage?: boolean }>(LAST_KEY, {});
     const defaultArgs = Array.isArray(settings.pytestArgs) ? settings.pytestArgs.filter((a): a is string => typeof a === 'string').join(' ') : '';
     const args = await inputStep({ title, step: 1, totalSteps: 2 }, vscode.l10n.t('Arguments for pytest (quotes group words; nothing is expanded)'), last.args ?? defaultArgs, argsProblem);

@@ -2,6 +2,11 @@
 // and what happens when they end (results offered, recorded in the tracker as evidence).
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
+import { DistributedRuns } from './distributedRun';
+import { ComposeResolver } from '../stack/composeResolver';
+import { runProcess } from '../stack/processRunner';
+import { registerStackView } from '../stack/register';
+import { StackClient } from '../stack/stackClient';
 import { LoadTestWizard } from './loadTestWizard';
 import { LocustProbe } from './locustProbe';
 import { PytestCommand } from './pytestCommand';
@@ -23,14 +28,18 @@ export const LaunchCommands = {
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const storage = context.storageUri;
+  const resolver = new ComposeResolver(runProcess, services.logger);
+  const client = new StackClient(resolver, runProcess);
   const probe = new LocustProbe();
   const recorder = new EvidenceRecorder(services.trackers, services.logger);
-  const wizard = new LoadTestWizard(services, context.workspaceState, probe);
-  const stack = new StackCommands(context.workspaceState);
-  const pytest = new PytestCommand(context.workspaceState, storage);
+  const distributed = new DistributedRuns(services.logger);
+  const wizard = new LoadTestWizard(services, context.workspaceState, probe, resolver, distributed);
+  const stack = new StackCommands(context.workspaceState, client, resolver);
+  const pytest = new PytestCommand(context.workspaceState, storage, resolver);
   context.subscriptions.push(
-    ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger))),
-    new TaskResults(recorder, services.runs, storage, services.logger),
+    ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger, resolver))),
+    distributed,
+    new TaskResults(recorder, services.runs, storage, services.logger, distributed),
     vscode.commands.registerCommand(LaunchCommands.runLoadTest, () => wizard.run(false)),
     vscode.commands.registerCommand(LaunchCommands.runDistributedLoadTest, () => wizard.run(true)),
     vscode.commands.registerCommand(LaunchCommands.startStack, () => stack.run('up')),
@@ -38,5 +47,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand(LaunchCommands.showStackLogs, () => stack.run('logs')),
     vscode.commands.registerCommand(LaunchCommands.chooseStack, () => stack.choose()),
     vscode.commands.registerCommand(LaunchCommands.runTests, () => pytest.run()),
+    resolver,
+    stack,
   );
+  registerStackView(context, client, resolver, stack, wizard);
 }

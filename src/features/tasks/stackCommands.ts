@@ -1,39 +1,64 @@
 // "Start Docker Stack", "Stop Docker Stack", "Show Stack Logs": compose files and profiles are picked once (in
 // the order the user picks them: later files override earlier ones), remembered per workspace, and reused.
+// Nothing starts until compose has read the files and reached the engine (StackClient.check): a problem is
+// one message, and no task runs.
 import * as vscode from 'vscode';
 import { findComposeProfiles, nameProblem, splitList } from '../../core/launch';
 import { describeError } from '../../services/logger';
+import type { ComposeResolver } from '../stack/composeResolver';
+import type { StackChoice, StackClient } from '../stack/stackClient';
+import { startStack } from '../stack/startStack';
 import { findComposeFiles, readText, type FoundFile } from './detect';
-import { readLaunchSettings } from './launchSettings';
 import { namesStep } from './quickInput';
 import { createTask, TaskTypes } from './taskFactory';
 import { ensureTrusted } from './trust';
 
 const STACK_KEY = 'executionTracker.launch.stack';
 
-interface StackChoice {
-  readonly folder: string;
-  readonly files: readonly string[];
-  readonly profiles: readonly string[];
-}
-
 export class StackCommands {
-  constructor(private readonly state: vscode.Memento) {}
+  private readonly chosen = new vscode.EventEmitter<void>();
+  /** Fires when the user picks other files or profiles. */
+  readonly onDidChooseStack = this.chosen.event;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly client: StackClient,
+    private readonly resolver: ComposeResolver,
+  ) {}
+
+  dispose(): void {
+    this.chosen.dispose();
+  }
 
   async run(action: 'up' | 'down' | 'logs'): Promise<void> {
     const titles = { up: vscode.l10n.t('Start Docker Stack'), down: vscode.l10n.t('Stop Docker Stack'), logs: vscode.l10n.t('Show Stack Logs') };
     if (!ensureTrusted(titles[action])) return;
     const stack = this.remembered() ?? (await this.choose());
     if (!stack) return;
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === stack.folder);
+    const folder = this.client.folderOf(stack);
     if (!folder) return;
-    const settings = readLaunchSettings(folder);
+    const settings = await this.resolver.settingsFor(folder);
     const definition = { type: TaskTypes.compose, action, files: [...stack.files], profiles: [...stack.profiles], ...(action === 'up' ? { build: settings.composeBuild } : {}) };
     try {
-      await vscode.tasks.executeTask(createTask(definition, folder, `${action} ${stack.files.join(' + ')}`, settings));
+      const task = createTask(definition, folder, `${action} ${stack.files.join(' + ')}`, settings);
+      if (action === 'up') {
+        await startStack(this.client, stack, task);
+        return;
+      }
+      const checked = await this.client.check(stack);
+      if (!checked.ok) {
+        void vscode.window.showErrorMessage(checked.message);
+        return;
+      }
+      await vscode.tasks.executeTask(task);
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Execution Tracker: {0} could not start: {1}', titles[action], describeError(error)));
     }
+  }
+
+  /** The stack chosen for this workspace, if any (the Stack view shows it). */
+  current(): StackChoice | undefined {
+    return this.remembered();
   }
 
   /** Picks files and profiles again (also offered from the palette as "Choose Docker Stack Files…"). */
@@ -52,6 +77,7 @@ export class StackCommands {
     if (profiles === undefined) return undefined;
     const choice: StackChoice = { folder: chosen[0].folder.uri.toString(), files: chosen.map((f) => f.relative), profiles };
     await this.state.update(STACK_KEY, choice);
+    this.chosen.fire();
     void vscode.window.showInformationMessage(vscode.l10n.t('Execution Tracker: the stack is {0}{1}. Change it with "Choose Docker Stack Files…".', choice.files.join(', '), profiles.length ? vscode.l10n.t(' with profiles {0}', profiles.join(', ')) : ''));
     return choice;
   }

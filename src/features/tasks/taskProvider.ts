@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LaunchInputError, taskTypeOf } from '../../core/launch';
 import { describeError, type Logger } from '../../services/logger';
+import type { ComposeResolver } from '../stack/composeResolver';
 import { findComposeFiles, findLocustfiles, findPytestFolders } from './detect';
 import { readLaunchSettings } from './launchSettings';
 import { pytestReportFiles } from './pytestReports';
@@ -20,6 +21,7 @@ export class LaunchTaskProvider implements vscode.TaskProvider {
     private readonly type: TaskType,
     private readonly storage: vscode.Uri | undefined,
     private readonly logger: Logger,
+    private readonly resolver: ComposeResolver,
   ) {}
 
   async provideTasks(): Promise<vscode.Task[]> {
@@ -32,13 +34,13 @@ export class LaunchTaskProvider implements vscode.TaskProvider {
     }
   }
 
-  resolveTask(task: vscode.Task): vscode.Task | undefined {
+  async resolveTask(task: vscode.Task): Promise<vscode.Task | undefined> {
     if (!vscode.workspace.isTrusted) return undefined;
     const folder = typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
     if (!folder) return undefined;
     const definition = task.definition as TaskDefinitionLike;
     try {
-      return this.create(definition, folder, task.name);
+      return await this.create(definition, folder, task.name);
     } catch (error) {
       const message = error instanceof LaunchInputError ? error.message : describeError(error);
       this.logger.warn(`tasks.json task "${task.name}" (${this.type}) refused: ${message}`);
@@ -47,15 +49,15 @@ export class LaunchTaskProvider implements vscode.TaskProvider {
     }
   }
 
-  private create(definition: TaskDefinitionLike, folder: vscode.WorkspaceFolder, name: string): vscode.Task {
-    const settings = readLaunchSettings(folder);
+  private async create(definition: TaskDefinitionLike, folder: vscode.WorkspaceFolder, name: string): Promise<vscode.Task> {
+    const settings = await this.resolver.settingsFor(folder);
     const reports = taskTypeOf(definition).wantsReportFiles(definition) ? pytestReportFiles(this.storage, folder) : {};
     return createTask(definition, folder, name, settings, reports);
   }
 
-  private tryCreate(definition: TaskDefinitionLike, folder: vscode.WorkspaceFolder, name: string): vscode.Task[] {
+  private async tryCreate(definition: TaskDefinitionLike, folder: vscode.WorkspaceFolder, name: string): Promise<vscode.Task[]> {
     try {
-      return [this.create(definition, folder, name)];
+      return [await this.create(definition, folder, name)];
     } catch (error) {
       this.logger.warn(`Detected ${definition.type} task "${name}" skipped: ${describeError(error)}`);
       return [];
@@ -66,7 +68,7 @@ export class LaunchTaskProvider implements vscode.TaskProvider {
     const tasks: vscode.Task[] = [];
     for (const file of await findComposeFiles()) {
       for (const action of ['up', 'down', 'logs'] as const) {
-        tasks.push(...this.tryCreate({ type: TaskTypes.compose, action, files: [file.relative] }, file.folder, `${action} ${file.relative}`));
+        tasks.push(...(await this.tryCreate({ type: TaskTypes.compose, action, files: [file.relative] }, file.folder, `${action} ${file.relative}`)));
       }
     }
     return tasks;
@@ -77,12 +79,12 @@ export class LaunchTaskProvider implements vscode.TaskProvider {
     for (const file of await findLocustfiles()) {
       const settings = readLaunchSettings(file.folder);
       // A short smoke run against the default host; anything longer is a tasks.json entry or "Run Load Test…".
-      tasks.push(...this.tryCreate({ type: TaskTypes.locust, locustfile: file.relative, host: settings.defaultHost, users: 1, spawnRate: 1, runTime: '30s' }, file.folder, `smoke ${file.relative}`));
+      tasks.push(...(await this.tryCreate({ type: TaskTypes.locust, locustfile: file.relative, host: settings.defaultHost, users: 1, spawnRate: 1, runTime: '30s' }, file.folder, `smoke ${file.relative}`)));
     }
     return tasks;
   }
 
   private async pytestTasks(): Promise<vscode.Task[]> {
-    return (await findPytestFolders()).flatMap((folder) => this.tryCreate({ type: TaskTypes.pytest }, folder, 'pytest'));
+    return (await Promise.all((await findPytestFolders()).map((folder) => this.tryCreate({ type: TaskTypes.pytest }, folder, 'pytest')))).flat();
   }
 }

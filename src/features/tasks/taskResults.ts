@@ -12,6 +12,7 @@ import type { RunStore } from '../../services/runStore';
 import { Disposable } from '../../util/dispose';
 import { Commands } from '../commands';
 import { pytestReportFiles } from './pytestReports';
+import type { DistributedRuns } from './distributedRun';
 import type { EvidenceRecorder } from './recordEvidence';
 
 export class TaskResults extends Disposable {
@@ -23,6 +24,7 @@ export class TaskResults extends Disposable {
     private readonly runs: RunStore,
     private readonly storage: vscode.Uri | undefined,
     private readonly logger: Logger,
+    private readonly distributed?: DistributedRuns,
   ) {
     super();
     this._register(vscode.tasks.onDidStartTaskProcess((event) => this.started.set(event.execution, Date.now())));
@@ -56,6 +58,8 @@ export class TaskResults extends Disposable {
   }
 
   private async loadTestEnded(folder: vscode.WorkspaceFolder, definition: vscode.TaskDefinition, exitCode: number | undefined): Promise<void> {
+    // A distributed run whose master gave up waiting for its workers has no results; it said so already.
+    if ((await this.distributed?.outcomeOf(definition)) === 'gaveUp') return;
     const prefix = definition.csvPrefix as string;
     const statsPath = isAbsolute(prefix) ? statsFileFor(prefix) : join(folder.uri.fsPath, statsFileFor(prefix));
     const cited = statsFileFor(prefix);
@@ -73,8 +77,10 @@ export class TaskResults extends Disposable {
     const numbers = { requests: agg.requests, failures: agg.failures, p95Ms: agg.percentiles['95'] ?? null, p99Ms: agg.percentiles['99'] ?? null, rps: agg.rps };
     const run = parseRunName(prefix.split('/').pop() ?? prefix);
     const users = typeof definition.users === 'number' || typeof definition.users === 'string' ? String(definition.users) : undefined;
+    const workers = definition.role === 'master' || definition.workers !== undefined ? Number(definition.workers) || undefined : undefined;
+    const sizes = [users ? `${users} users` : '', workers ? `${workers} workers` : ''].filter(Boolean).join(', ');
     const evidence: LoadTestEvidence = {
-      label: `${run.version ?? prefix.split('/').pop()} Load Test Results${users ? ` (${users} users)` : ''}`,
+      label: `${run.version ?? prefix.split('/').pop()} Load Test Results${sizes ? ` (${sizes})` : ''}`,
       csvFile: cited,
       ...numbers,
     };
@@ -82,7 +88,7 @@ export class TaskResults extends Disposable {
     const statsUri = vscode.Uri.file(statsPath);
     const openChart = vscode.l10n.t('Open chart');
     const record = vscode.l10n.t('Record in tracker');
-    const message = vscode.l10n.t('Load test {0} finished: {1}', prefix, formatAggregated(numbers)) + (exitCode ? vscode.l10n.t(' (Locust exit code {0})', exitCode) : '');
+    const message = (workers ? vscode.l10n.t('Load test {0} finished with {1} workers: {2}', prefix, workers, formatAggregated(numbers)) : vscode.l10n.t('Load test {0} finished: {1}', prefix, formatAggregated(numbers))) + (exitCode ? vscode.l10n.t(' (Locust exit code {0})', exitCode) : '');
     // After "Open chart" the result is offered again, so it can still be recorded.
     let actions = [openChart, record];
     for (;;) {

@@ -81,6 +81,10 @@ const operations = {
   async lensClicks() {
     return { count: lensClicks };
   },
+  // What a Copy button put on the clipboard.
+  async clipboard() {
+    return { text: await vscode.env.clipboard.readText() };
+  },
   // Tasks the task providers offer (detected tasks), as the Run Task list would show them.
   async tasks({ type } = {}) {
     const tasks = await vscode.tasks.fetchTasks(type ? { type } : undefined);

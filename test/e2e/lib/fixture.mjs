@@ -19,7 +19,8 @@ export function fixtureSource() {
 export function copyWorkspace(dest) {
   const source = fixtureSource();
   mkdirSync(dest, { recursive: true });
-  if (source.whole) cpSync(source.dir, dest, { recursive: true });
+  // Symlinks stay as they are (the sample stack's image links bin -> usr/bin), not rewritten to absolute paths.
+  if (source.whole) cpSync(source.dir, dest, { recursive: true, verbatimSymlinks: true });
   else cpSync(join(source.dir, TRACKER_FILE), join(dest, TRACKER_FILE));
   return join(dest, TRACKER_FILE);
 }

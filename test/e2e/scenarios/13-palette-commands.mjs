@@ -9,7 +9,7 @@
 // notification may appear, and neither the extension host log nor the extension's own log may show an error
 // from the extension.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, repoRoot, TRACKER_FILE } from '../lib/fixture.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
@@ -421,7 +421,9 @@ export default {
       await checkQuiet('Run Tests (pytest)');
     });
 
-    // The sample has no compose file: each stack command refuses with a warning that says what to add.
+    // Without compose files (the sample's stack files are removed here): each stack command refuses with a
+    // warning that says what to add.
+    for (const name of ['docker-compose.yml', 'docker-compose-pgbouncer.yml']) rmSync(join(workspaceDir, name), { force: true });
     for (const id of ['executionTracker.chooseStack', 'executionTracker.startStack', 'executionTracker.stopStack', 'executionTracker.showStackLogs']) {
       await step(`"${commandTitle(id)}" in a workspace without compose files: a warning that names what to add, no docker started`, async () => {
         await clearNotifications();

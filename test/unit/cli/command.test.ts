@@ -31,6 +31,28 @@ describe('cli command', () => {
     assert.deepEqual(line.env, { LOCUST_MUTATIONS_ENABLED: '1' });
   });
 
+  it('locust: --master-bind-host; the workers\' --master-host follows it; the command for other machines', () => {
+    const plan = json('command', 'locust', '--locustfile', 'l.py', '--workers', '3', '--local-workers', '1', '--master-bind-host', '10.213.47.1', '--locust-version', '2.12.1', '--locust-command', '/usr/bin/python3 "/opt/my tools/wrap.py"') as unknown as {
+      command: string; args: string[]; workers: Array<{ command: string; args: string[] }>; remoteWorker: { args: string[] }; remoteWorkers: number; expectWorkers: number;
+    };
+    assert.equal(plan.command, '/usr/bin/python3');
+    assert.equal(plan.args[0], '/opt/my tools/wrap.py');
+    assert.equal(plan.args[plan.args.indexOf('--master-bind-host') + 1], '10.213.47.1');
+    assert.equal(plan.expectWorkers, 3);
+    assert.equal(plan.workers.length, 1);
+    assert.equal(plan.remoteWorkers, 2);
+    for (const worker of [plan.workers[0], plan.remoteWorker]) assert.equal(worker.args[worker.args.indexOf('--master-host') + 1], '10.213.47.1');
+    const text = run('command', 'locust', '--workers', '2', '--local-workers', '0', '--master-bind-host', '10.213.47.1', '--locust-version', '2.12.1');
+    assert.equal(text.code, 0, text.stderr);
+    assert.deepEqual(text.stdout.trim().split('\n').map((l) => l.replace(/ .*/, '')), ['locust', 'wait', '#']);
+    assert.match(text.stdout, /# on the other machines, 2 worker\(s\) in all, each: locust -f locustfile\.py --worker --master-host 10\.213\.47\.1 --master-port 5557/);
+    const loopback = run('command', 'locust', '--workers', '2', '--local-workers', '1', '--locust-version', '2.12.1');
+    assert.equal(loopback.code, 1);
+    assert.match(loopback.stderr, /--master-bind-host: 1 worker\(s\) on other machines cannot reach a master listening on 127\.0\.0\.1/);
+    const badCommand = run('command', 'locust', '--locust-command', '-x', '--locust-version', '2.12.1', '--workers', '2');
+    assert.match(badCommand.stderr, /command locust: --locust-command: "-x" starts with "-"/);
+  });
+
   it('locust: distributed plan by installed version', () => {
     const plan = json('command', 'locust', '--locustfile', 'l.py', '--workers', '2', '--locust-version', '2.12.1');
     assert.equal(plan.mode, 'master-workers');
@@ -52,8 +74,20 @@ describe('cli command', () => {
 
   it('pytest: args after --, coverage with or without a package, compose service', () => {
     assert.deepEqual(json('command', 'pytest', '--coverage', '--', 'tests', '-k', 'a and b').args, ['tests', '-k', 'a and b', '--cov', '--cov-report=term']);
-    assert.deepEqual(json('command', 'pytest', '--coverage', 'app', '--compose-service', 'web').args, ['compose', 'exec', 'web', 'pytest', '--cov=app', '--cov-report=term']);
+    assert.deepEqual(json('command', 'pytest', '--coverage', 'app', '--compose-service', 'web').args, ['compose', 'exec', '-T', 'web', 'pytest', '--cov=app', '--cov-report=term']);
     assert.equal(run('command', 'pytest', '--', '-k', 'a b').stdout.trim(), "pytest -k 'a b'");
+  });
+
+  it('compose: --compose-command picks v1 or v2; in-service runs get exec -T (no terminal in CI)', () => {
+    assert.deepEqual(json('command', 'compose', 'up', '--files', 'a.yml', '--compose-command', 'docker-compose'), { command: 'docker-compose', args: ['-f', 'a.yml', 'up', '-d'] });
+    assert.deepEqual(json('command', 'compose', 'restart', '--services', 'web', '--compose-command=docker compose'), { command: 'docker', args: ['compose', 'restart', 'web'] });
+    assert.deepEqual(json('command', 'compose', 'stop', '--compose-command', 'auto').args, ['compose', 'stop']);
+    const inService = json('command', 'locust', '--locustfile', 'l.py', '--compose-service', 'locust', '--compose-command', 'docker-compose');
+    assert.deepEqual([inService.command, ...inService.args.slice(0, 4)], ['docker-compose', 'exec', '-T', 'locust', 'locust']);
+    const bad = run('command', 'compose', 'up', '--compose-command', '${HOME}/docker compose');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^execution-tracker: command compose: --compose-command: .*"\$\{"/);
+    assert.equal(run('command', 'compose', 'up', '--compose-command').code, 1);
   });
 
   it('bad values exit 1 with one clear line naming the option', () => {
@@ -69,7 +103,7 @@ describe('cli command', () => {
       [['command', 'locust', '--locustfile', 'l.py', '--user-classes', '`id`'], /--user-classes/],
       [['command', 'locust', '--locustfile', 'l.py', '--env', 'X=a\nb'], /--env \(X\): contains a line break/],
       [['command', 'locust', '--nope'], /unknown option "--nope"/],
-      [['command', 'compose', 'explode'], /--action: expected one of up, down, restart, logs/],
+      [['command', 'compose', 'explode'], /--action: expected one of up, down, restart, stop, start, logs/],
       [['command', 'compose', 'up', '--profiles', '${command:x}'], /--profiles/],
       [['command', 'pytest', '--', '${workspaceFolder}'], /--args/],
       [['command', 'docker'], /expected compose, pytest or locust/],

@@ -1,0 +1,79 @@
+// Scenario 17: a distributed load test in the stack, on a real engine (lib/docker.mjs) with Compose v1. The
+// sample's overlay stack/distributed.yml runs the Locust master in its own service and the workers in one
+// service scaled by a compose task of tasks.json (`up --scale locust-worker=2`); the master's CSVs land in the
+// bind-mounted workspace. Debian's Locust needs the version-fixing wrapper here too: the test writes it into the
+// workspace and points the overlay's LOCUST_LAUNCHER at it. `down` leaves no container of the project.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../lib/codeServer.mjs';
+import { aggregatedRequests, extensionReady, makeLocustWrapper } from '../lib/distributed.mjs';
+import { waitForValue } from '../helpers/workbench.mjs';
+import { EXTENSION_ID } from '../helpers/tracker.mjs';
+
+const PREFIX = 'hasil_test_v61_4u_r4_stack_2w';
+const FILES = ['docker-compose.yml', 'stack/distributed.yml'];
+
+export default {
+  name: 'distributed-stack',
+  timeout: 420_000,
+  docker: true,
+  env: async () => ({
+    WEB_PORT: String(await freePort()),
+    LOCUST_MASTER_PORT: String(await freePort()),
+    COMPOSE_PROJECT_NAME: `etdist${process.pid}${Date.now() % 100000}`,
+    LOCUST_LAUNCHER: '/workspace/.et-locust/locust_version_wrapper.py',
+    LOCUST_CSV: PREFIX,
+    LOCUST_RUN_TIME: '10s',
+    LOCUST_WORKERS: '2',
+  }),
+  async run(ctx) {
+    const { api, step, docker, env, workspaceDir, screenshot } = ctx;
+    const project = env.COMPOSE_PROJECT_NAME;
+    const containers = async (service, all = false) =>
+      (await docker.docker(['ps', ...(all ? ['-a'] : []), '--filter', `label=com.docker.compose.project=${project}`, '--filter', `label=com.docker.compose.service=${service}`, '--format', '{{.ID}} {{.State}}'])).stdout.split('\n').filter(Boolean);
+    console.log(`#   engine ${docker.host} (${docker.own ? 'started by the harness' : 'DOCKER_HOST'}, ${docker.version}), project ${project}, master port ${env.LOCUST_MASTER_PORT}`);
+
+    await step('the wrapper in the workspace; tasks.json has the compose tasks up (scaled workers) and down', async () => {
+      const wrapper = makeLocustWrapper();
+      mkdirSync(join(workspaceDir, '.et-locust'), { recursive: true });
+      writeFileSync(join(workspaceDir, '.et-locust', 'locust_version_wrapper.py'), readFileSync(wrapper.path, 'utf8'));
+      mkdirSync(join(workspaceDir, '.vscode'), { recursive: true });
+      writeFileSync(join(workspaceDir, '.vscode', 'tasks.json'), JSON.stringify({
+        version: '2.0.0',
+        tasks: [
+          { label: 'distributed stack up', type: 'compose', action: 'up', files: FILES, profiles: ['distributed'], scale: { 'locust-worker': 2 }, build: true },
+          { label: 'distributed stack down', type: 'compose', action: 'down', files: FILES, profiles: ['distributed'] },
+        ],
+      }, null, 2));
+      const info = await extensionReady(ctx, EXTENSION_ID);
+      assert.equal(info.isActive, true);
+    });
+
+    await step('the up task: the master in its own service, the worker service scaled to 2', async () => {
+      await api.one({ op: 'executeCommand', command: 'workbench.action.tasks.runTask', args: ['distributed stack up'] });
+      await waitForValue('2 running worker containers and the master', async () => [(await containers('locust-worker')).length, (await containers('locust-master', true)).length], ([w, m]) => w === 2 && m === 1, { timeout: 180_000, interval: 1000 });
+      await screenshot('up');
+    });
+
+    let requests;
+    await step('the master waits for both workers, runs 10 s and writes its CSVs into the bind-mounted workspace', async () => {
+      const stats = join(workspaceDir, `${PREFIX}_stats.csv`);
+      await waitForValue('the master container to exit', async () => (await containers('locust-master', true)).join(' '), (s) => /exited/.test(s), { timeout: 120_000, interval: 1000 });
+      assert.ok(existsSync(stats), `${PREFIX}_stats.csv is in the workspace`);
+      requests = aggregatedRequests(stats);
+      assert.ok(requests > 0);
+      const logs = await docker.compose(['-f', ...FILES.flatMap((f, i) => (i ? ['-f', f] : [f])), '--profile', 'distributed', 'logs', '--no-color', 'locust-master'], { cwd: workspaceDir, env });
+      assert.match(logs.stdout + logs.stderr, /2 workers connected/);
+      assert.match(logs.stdout + logs.stderr, /Sending spawn jobs of 4 users at 4\.00 spawn rate to 2 ready workers/);
+      await waitForValue('the workers to follow the master\'s quit', async () => (await containers('locust-worker')).length, (n) => n === 0, { timeout: 60_000, interval: 1000 });
+      console.log(`#   figures: stack run ${requests} requests in the CSV, 2 scaled workers`);
+    });
+
+    await step('the down task leaves no container of the project', async () => {
+      await api.one({ op: 'executeCommand', command: 'workbench.action.tasks.runTask', args: ['distributed stack down'] });
+      await waitForValue('no container of the project', async () => (await docker.docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`])).stdout.trim(), (s) => s === '', { timeout: 120_000, interval: 1000 });
+      await screenshot('down');
+    });
+  },
+};
