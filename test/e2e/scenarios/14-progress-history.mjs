@@ -69,8 +69,11 @@ export default {
       const expected = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes('- [x] Tag release v2.0-optimized'));
       assert.ok(expected > 0);
       await frame().locator('#changes-ticked button.link', { hasText: 'Tag release v2.0-optimized' }).click();
-      const editor = await waitForValue('the cursor on the task line', () => api.one({ op: 'activeEditor' }), (e) => e.open && e.fileName === file && e.selections[0][2] === expected, { timeout: 30_000 });
-      assert.equal(editor.selections.length, 1);
+      // The status bar shows the cursor without a palette round trip; the API then confirms file and selection.
+      await waitForValue('the cursor on the task line', () => wb.cursorPosition(), (p) => p?.line === expected + 1, { timeout: 30_000 });
+      const editor = await api.one({ op: 'activeEditor' });
+      assert.equal(editor.fileName, file);
+      assert.deepEqual(editor.selections.map((s) => s[2]), [expected]);
       await screenshot('jumped');
     });
   },
