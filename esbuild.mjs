@@ -1,18 +1,43 @@
 // Builds the three shipped bundles (extension, webview, CLI) and, with --tests, the unit tests.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+// mainFields: prefer ES modules (jsonc-parser's UMD build requires files by computed paths esbuild cannot follow).
+const common = { bundle: true, mainFields: ['module', 'main'], sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+// `import { script, css } from 'report-assets'`: the report page (webview/report.ts, chart.js included) built
+// here and embedded as text, with the panel's stylesheet and the report's own. Built once per run of this script.
+let reportAssets;
+function buildReportAssets() {
+  reportAssets ??= esbuild
+    .build({ entryPoints: ['webview/report.ts'], bundle: true, write: false, minify: true, legalComments: 'none', platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning' })
+    .then((result) => ({
+      script: result.outputFiles[0].text.trimEnd(),
+      css: `${readFileSync('webview/main.css', 'utf8')}\n${readFileSync('webview/report.css', 'utf8')}`,
+    }));
+  return reportAssets;
+}
+const reportAssetsPlugin = {
+  name: 'report-assets',
+  setup(build) {
+    build.onResolve({ filter: /^report-assets$/ }, () => ({ path: 'report-assets', namespace: 'report-assets' }));
+    build.onLoad({ filter: /.*/, namespace: 'report-assets' }, async () => {
+      if (watch) reportAssets = undefined; // rebuilt on each rebuild in watch mode
+      const { script, css } = await buildReportAssets();
+      return { contents: `export const script = ${JSON.stringify(script)};\nexport const css = ${JSON.stringify(css)};\n`, loader: 'js', watchFiles: ['webview/main.css', 'webview/report.css'] };
+    });
+  },
+};
 
 // Only bundles whose entry exists are built.
 const shipped = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [reportAssetsPlugin] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' }, plugins: [reportAssetsPlugin] },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/features/preview/previewScript.ts'], outfile: 'dist/preview/previewScript.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((options) => existsSync(options.entryPoints[0]));
@@ -28,7 +53,7 @@ function findTests(dir) {
 async function main() {
   if (args.has('--tests')) {
     rmSync('dist-test', { recursive: true, force: true });
-    await esbuild.build({ ...common, sourcemap: true, entryPoints: findTests('test/unit'), outdir: 'dist-test', outbase: 'test/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+    await esbuild.build({ ...common, sourcemap: true, entryPoints: findTests('test/unit'), outdir: 'dist-test', outbase: 'test/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [reportAssetsPlugin] });
     return;
   }
   if (watch) {

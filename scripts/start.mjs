@@ -33,7 +33,8 @@ async function main() {
   const userDataDir = join(stateDir, 'user-data');
   installExtensions({ vsixPaths: [defaultVsixPath], extensionsDir, userDataDir });
   log(`installed ${defaultVsixPath} into ${extensionsDir}`);
-  if (!existsSync(join(userDataDir, 'User', 'settings.json'))) writeUserSettings(userDataDir, quietSettings);
+  // The guided first run: the tracker opens in the editor with the Execution Tracker view beside it.
+  if (!existsSync(join(userDataDir, 'User', 'settings.json'))) writeUserSettings(userDataDir, { ...quietSettings, 'executionTracker.showOnFirstRun': true });
 
   if (existsSync(workspaceDir)) log(`workspace: ${workspaceDir} (kept from an earlier run; delete it to start fresh)`);
   else {

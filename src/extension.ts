@@ -14,6 +14,7 @@ import { register as registerScenarios } from './features/scenarios/register';
 import { register as registerStatusBar } from './features/statusBar/register';
 import { register as registerTasks } from './features/tasks/register';
 import { register as registerTree } from './features/tree/register';
+import { register as registerWelcome } from './features/welcome/register';
 
 /** The returned object is the extension's API: the markdown preview calls `extendMarkdownIt` on it. */
 export function activate(context: vscode.ExtensionContext): PreviewApi {
@@ -25,8 +26,9 @@ export function activate(context: vscode.ExtensionContext): PreviewApi {
   registerChecks(context, services);
   registerEvidence(context, services);
   registerRuns(context, services);
-  registerCharts(context, services);
-  registerTasks(context, services);
+  const charts = registerCharts(context, services);
+  registerTasks(context, services, charts);
+  registerWelcome(context, services);
   registerScenarios(context, services);
   registerLive(context, services);
   return registerPreview(context, services);

@@ -36,6 +36,8 @@ export interface DatasetSpec {
   markers?: boolean;
   /** A step line: the value holds until the next point (tasks done between commits). */
   stepped?: boolean;
+  /** Drawn as a line even in a bar chart (a threshold across the bars). */
+  line?: boolean;
 }
 
 export interface ChartSpec {
@@ -80,7 +82,7 @@ const LARGE_SERIES = 2000;
 function dataset(spec: DatasetSpec, type: ChartSpec['type'], palette: Palette): ChartDataset {
   const color = palette.series[spec.color];
   const base = { label: spec.label, borderColor: color, backgroundColor: type === 'bar' ? withAlpha(color, 0.75) : color, yAxisID: spec.axis ?? 'y' };
-  if (type === 'bar') return { ...base, type: 'bar', data: spec.data as Array<number | null>, borderWidth: 1 } as ChartDataset;
+  if (type === 'bar' && !spec.line) return { ...base, type: 'bar', data: spec.data as Array<number | null>, borderWidth: 1 } as ChartDataset;
   return {
     ...base,
     type: 'line',
@@ -94,10 +96,16 @@ function dataset(spec: DatasetSpec, type: ChartSpec['type'], palette: Palette): 
     pointHoverRadius: 5,
     spanGaps: type !== 'time',
     tension: 0,
+    ...(spec.line ? { order: -1, backgroundColor: color } : {}),
   } as ChartDataset;
 }
 
-function config(spec: ChartSpec, palette: Palette): ChartConfiguration {
+export interface CardOptions {
+  /** Off for reports: a chart must be fully drawn the moment the page is printed. */
+  animate?: boolean;
+}
+
+function config(spec: ChartSpec, palette: Palette, options: CardOptions = {}): ChartConfiguration {
   const time = spec.type === 'time';
   const formatX = spec.xFormat === 'date' ? formatDate : formatElapsed;
   const large = time && spec.datasets.some((d) => d.data.length > LARGE_SERIES);
@@ -117,7 +125,7 @@ function config(spec: ChartSpec, palette: Palette): ChartConfiguration {
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: large ? false : { duration: 200 },
+      animation: large || options.animate === false ? false : { duration: 200 },
       parsing: time ? false : undefined,
       normalized: time ? true : undefined,
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
@@ -135,27 +143,31 @@ function config(spec: ChartSpec, palette: Palette): ChartConfiguration {
 export interface ChartCard {
   element: HTMLElement;
   recolor(palette: Palette): void;
+  /** Fits the chart to its box again (before and after printing). */
+  resize(): void;
   destroy(): void;
 }
 
-/** Writes the colours in use onto the canvas (data-colors), so tests can see a theme change took effect. */
+/** Writes the colours and series in use onto the canvas (data-colors, data-series), for tests: a theme change
+ *  took effect, a threshold line is drawn. */
 function markColors(canvas: HTMLCanvasElement, chart: Chart): void {
   canvas.dataset.colors = JSON.stringify(chart.data.datasets.map((d) => d.borderColor));
+  canvas.dataset.series = JSON.stringify(chart.data.datasets.map((d) => d.label ?? ''));
 }
 
-export function chartCard(spec: ChartSpec, palette: Palette, exportLabel: string, onExport: (dataUrl: string, fileName: string) => void, extra?: Node): ChartCard {
+export function chartCard(spec: ChartSpec, palette: Palette, exportLabel: string, onExport: (dataUrl: string, fileName: string) => void, extra?: Node, options: CardOptions = {}): ChartCard {
   const canvas = h('canvas', { role: 'img', 'aria-label': spec.ariaLabel, 'data-chart': spec.id }, spec.ariaLabel);
   const exportButton = h('button', { type: 'button', class: 'export', title: `${exportLabel}: ${spec.title}` }, exportLabel);
   const element = h('figure', { class: 'chart-card' }, h('figcaption', {}, h('span', { class: 'chart-title' }, spec.title), exportButton), h('div', { class: 'chart-box' }, canvas));
   if (extra) element.appendChild(extra);
   Chart.defaults.font.family = palette.fontFamily;
-  const chart = new Chart(canvas, config(spec, palette));
+  const chart = new Chart(canvas, config(spec, palette, options));
   markColors(canvas, chart);
   exportButton.addEventListener('click', () => onExport(canvas.toDataURL('image/png'), `${spec.id}.png`));
   return {
     element,
     recolor(next: Palette) {
-      const fresh = config(spec, next);
+      const fresh = config(spec, next, options);
       chart.data.datasets.forEach((d, index) => {
         const colors = fresh.data.datasets[index];
         d.borderColor = colors.borderColor;
@@ -167,6 +179,7 @@ export function chartCard(spec: ChartSpec, palette: Palette, exportLabel: string
       chart.update('none');
       markColors(canvas, chart);
     },
+    resize: () => chart.resize(),
     destroy: () => chart.destroy(),
   };
 }

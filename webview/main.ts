@@ -4,13 +4,9 @@ import { chartCard, registerChartJs, type ChartCard } from './charts';
 import { h, note } from './dom';
 import { readPalette, themeKind, watchTheme } from './theme';
 import { parseHostMessage, parseState } from './validate';
-import { compareView } from './views/compareView';
 import type { ViewContext } from './views/context';
-import { runView } from './views/runView';
-import { progressView } from './views/progressView';
-import { trendView } from './views/trendView';
-import { assertNever } from '../src/shared/never';
-import type { ChartTarget, HostMessage, ViewData, WebviewMessage, WebviewState } from '../src/shared/protocol';
+import { viewOf } from './views/viewOf';
+import type { ChartTarget, HostMessage, WebviewMessage, WebviewState } from '../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -20,22 +16,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const sameTarget = (a: ChartTarget, b: ChartTarget): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** The view of each chart kind; a kind without one does not compile. */
-function viewOf(title: string, data: ViewData, ctx: ViewContext): Node[] {
-  switch (data.kind) {
-    case 'run':
-      return runView(title, data, ctx);
-    case 'compare':
-      return compareView(title, data, ctx);
-    case 'trend':
-      return trendView(title, data, ctx);
-    case 'progress':
-      return progressView(title, data, ctx);
-    default:
-      return assertNever(data, 'chart kind');
-  }
-}
 
 function main(): void {
   const vscode = acquireVsCodeApi();
@@ -93,7 +73,9 @@ function main(): void {
     // chart.js sizes a chart when its canvas is attached, so the views build detached and are added at once.
     root.replaceChildren();
     const data = message.data;
-    root.append(...viewOf(message.title, data, ctx));
+    const exportReport = h('button', { type: 'button', class: 'export export-report', title: message.strings.exportReport }, message.strings.exportReport);
+    exportReport.addEventListener('click', () => vscode.postMessage({ type: 'exportReport' }));
+    root.append(h('div', { class: 'toolbar' }, exportReport), ...viewOf(message.title, data, ctx));
     document.body.dataset.view = data.kind;
     window.scrollTo(0, scroll);
   };

@@ -75,10 +75,12 @@ const isTrendPoint = (v: unknown) =>
   isRecord(v) && isString(v.id) && isString(v.category) && (v.source === 'csv' || v.source === 'tracker') && isString(v.detail) &&
   ['requests', 'failureRate', 'p95Ms', 'p99Ms', 'rps'].every((k) => isNumOrNull(v[k])) && typeof v.baseline === 'boolean';
 
+const isThreshold = (v: unknown) => isRecord(v) && (v.metric === 'p95' || v.metric === 'rps') && (v.endpoint === null || isString(v.endpoint)) && typeof v.value === 'number' && Number.isFinite(v.value) && isString(v.label);
+
 /** The shape of each kind's view data (a Record for the same reason as TARGET_SHAPES). */
 const DATA_SHAPES: Record<ChartKind, (v: Rec) => boolean> = {
   run: (v) => isRunInfo(v.run) && isStats(v.stats) && isHistory(v.history) && isArrayOf(v.failures, isFailure) && isArrayOf(v.exceptions, isException) && isStringArray(v.notes),
-  compare: (v) => isArrayOf(v.runs, (r) => isRunInfo(r) && (r.history === null || isSeries(r.history)) && isNumOrNull(r.startS)) && isComparison(v.comparison) && isStringArray(v.notes),
+  compare: (v) => isArrayOf(v.runs, (r) => isRunInfo(r) && (r.history === null || isSeries(r.history)) && isNumOrNull(r.startS)) && isComparison(v.comparison) && isArrayOf(v.thresholds, isThreshold) && isStringArray(v.notes),
   trend: (v) =>
     isRecord(v.trend) && isStringArray(v.trend.categories) && isArrayOf(v.trend.points, isTrendPoint) && (v.trend.baselineCategory === null || isString(v.trend.baselineCategory)) && typeof v.csvRuns === 'number' && typeof v.trackerRuns === 'number',
   progress: (v) => isProgressData(v),

@@ -1,4 +1,4 @@
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { aggregatedNumbers } from '../core/checks/aggregated';
 import { runChecks } from '../core/checks/runChecks';
 import type { AggregatedNumbers, EvidenceAccess } from '../core/checks/types';
@@ -7,7 +7,7 @@ import { readLocustFileSync } from '../core/locust/files';
 import { createEvidenceIndex } from '../core/evidence/resolve';
 import { parseTracker, splitLines } from '../core/tracker/parse';
 import { CliError, readTextFile } from './io';
-import { listWorkspaceFiles } from './workspaceFiles';
+import { listWorkspaceFiles, posixRelative } from './workspaceFiles';
 
 const USAGE = 'check FILE [--json] [--workspace DIR]';
 
@@ -58,7 +58,7 @@ export function checkCommand(args: readonly string[], write: (text: string) => v
   const { file, json, workspace } = parseArgs(args);
   const text = readTextFile(file);
   const root = resolve(workspace);
-  const trackerPath = relative(root, resolve(file)).split(sep).join('/');
+  const trackerPath = posixRelative(root, resolve(file));
   const index = createEvidenceIndex(trackerPath, listWorkspaceFiles(root));
   const evidence: EvidenceAccess = { resolve: index.resolve, fileNames: index.fileNames, aggregated: statsReader(root) };
   const findings = runChecks({ text, lines: splitLines(text), model: parseTracker(text), evidence });

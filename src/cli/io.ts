@@ -1,7 +1,15 @@
 // File input for the CLI: every failure becomes one line naming the file and what is wrong.
 import { readFileSync, statSync } from 'node:fs';
 
-export class CliError extends Error {}
+/** One line for stderr; exitCode 1 by default, 2 where a command documents "2: bad input". */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
 
 export function readTextFile(path: string): string {
   let size: number;

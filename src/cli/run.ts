@@ -2,6 +2,8 @@
 import { CliError } from './io';
 import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
+import { GATE_USAGE, gateCommand } from './gateCommand';
+import { REPORT_USAGE, reportCommand } from './reportCommand';
 import { historyCommand } from './historyCommand';
 import { SCENARIOS_USAGE, scenariosCommand } from './scenariosCommand';
 import { statsCommand } from './statsCommand';
@@ -16,6 +18,8 @@ commands:
                                                 exit 1 when any has error severity (a CI gate)
   history FILE [--since DATE] [--json]          progress at every commit that changed the tracker (git), renames followed
   ${COMMAND_USAGE}
+  ${GATE_USAGE}
+  ${REPORT_USAGE}
   ${SCENARIOS_USAGE}
 `;
 
@@ -25,6 +29,8 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   check: checkCommand,
   command: commandCommand,
   history: historyCommand,
+  gate: gateCommand,
+  report: reportCommand,
   scenarios: scenariosCommand,
 };
 
@@ -44,7 +50,7 @@ export function runCli(argv: readonly string[], out: (text: string) => void, err
   } catch (error) {
     if (error instanceof CliError) {
       err(`execution-tracker: ${error.message}`);
-      return 1;
+      return error.exitCode;
     }
     throw error;
   }

@@ -1,8 +1,9 @@
 // Workspace files for the CLI, as workspace-relative POSIX paths (the extension asks VS Code instead).
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { EXCLUDED_FOLDERS } from '../core/workspace/excluded';
 
-const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.cache', 'dist']);
+const SKIPPED = new Set<string>(EXCLUDED_FOLDERS);
 const MAX_FILES = 200_000;
 
 export function listWorkspaceFiles(root: string): string[] {
@@ -21,9 +22,14 @@ export function listWorkspaceFiles(root: string): string[] {
       if (entry.isDirectory()) {
         if (!SKIPPED.has(entry.name)) pending.push(path);
       } else if (entry.isFile()) {
-        files.push(relative(root, path).split(sep).join('/'));
+        files.push(posixRelative(root, path));
       }
     }
   }
   return files.sort();
+}
+
+/** `path` relative to `root`, with `/` separators (how evidence references are written on every OS). */
+export function posixRelative(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
 }

@@ -3,11 +3,12 @@
 import * as vscode from 'vscode';
 import { EVIDENCE_EXTENSIONS } from '../core/tracker/evidence';
 import { createEvidenceIndex, type EvidenceIndex } from '../core/evidence/resolve';
+import { EXCLUDE_GLOB } from '../core/workspace/excluded';
 import { Disposable } from '../util/dispose';
+import { folderRelativePath } from '../util/paths';
 import { describeError, type Logger } from './logger';
 
 const GLOB = `**/*.{${EVIDENCE_EXTENSIONS.join(',')}}`;
-const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/__pycache__/**}';
 const MAX_FILES = 50_000;
 
 export class EvidenceFiles extends Disposable {
@@ -32,7 +33,7 @@ export class EvidenceFiles extends Disposable {
   }
 
   private list(): Promise<Map<string, string[]>> {
-    this.listing ??= Promise.resolve(vscode.workspace.findFiles(GLOB, EXCLUDE, MAX_FILES)).then(
+    this.listing ??= Promise.resolve(vscode.workspace.findFiles(GLOB, EXCLUDE_GLOB, MAX_FILES)).then(
       (uris) => {
         const byFolder = new Map<string, string[]>();
         for (const uri of uris) {
@@ -40,7 +41,7 @@ export class EvidenceFiles extends Disposable {
           if (!folder) continue;
           const key = folder.uri.toString();
           const files = byFolder.get(key) ?? [];
-          files.push(relativePath(folder.uri, uri));
+          files.push(folderRelativePath(folder.uri, uri) ?? uri.path);
           byFolder.set(key, files);
         }
         return byFolder;
@@ -59,13 +60,8 @@ export class EvidenceFiles extends Disposable {
     if (!folder) return undefined;
     const files = (await this.list()).get(folder.uri.toString()) ?? [];
     return {
-      index: createEvidenceIndex(relativePath(folder.uri, tracker), files),
+      index: createEvidenceIndex(folderRelativePath(folder.uri, tracker) ?? tracker.path, files),
       toUri: (path) => vscode.Uri.joinPath(folder.uri, ...path.split('/')),
     };
   }
-}
-
-function relativePath(folder: vscode.Uri, uri: vscode.Uri): string {
-  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
 }

@@ -1,14 +1,15 @@
-// Findings per tracker text version: computed once, shared by diagnostics, quick fixes and the tree.
+// Findings per tracker entry (a text version parsed with the current options, from TrackerDocuments): computed
+// once per entry and evidence generation, shared by diagnostics, quick fixes and the tree. No parse of its own.
 import * as vscode from 'vscode';
 import { runChecks, type SeverityOverrides } from '../core/checks/runChecks';
 import { aggregatedNumbers } from '../core/checks/aggregated';
 import type { AggregatedNumbers, EvidenceAccess, Finding } from '../core/checks/types';
 import type { TrackerModel } from '../core/tracker/model';
-import { parseTracker, splitLines } from '../core/tracker/parse';
 import { Disposable } from '../util/dispose';
 import type { EvidenceFiles } from './evidenceFiles';
 import type { RunStore } from './runStore';
 import { Settings } from './settings';
+import type { TrackerDocuments } from './trackerDocuments';
 import type { TrackerEntry } from './trackerEntry';
 import type { TrackerStore } from './trackerStore';
 
@@ -17,11 +18,13 @@ export class FindingsService extends Disposable {
   /** Fires when findings may have changed: trackers, evidence files or check settings changed. */
   readonly onDidChange = this._onDidChange.event;
 
-  private readonly cache = new Map<string, { key: string; findings: Promise<Finding[]> }>();
+  /** Per entry (an entry is one text and one set of options), with the evidence generation it was computed at. */
+  private readonly cache = new WeakMap<TrackerEntry, { generation: number; findings: Promise<Finding[]> }>();
   private generation = 0;
 
   constructor(
-    private readonly trackers: TrackerStore,
+    trackers: TrackerStore,
+    private readonly documents: TrackerDocuments,
     private readonly evidenceFiles: EvidenceFiles,
     private readonly settings: Settings,
     private readonly runs: RunStore,
@@ -42,26 +45,21 @@ export class FindingsService extends Disposable {
     return this.settings.checksEnabled;
   }
 
-  /** Findings for a tracker as the store last parsed it. */
+  /** Findings for one entry: a tracker as the store holds it, or a document as it reads now. */
   forEntry(entry: TrackerEntry): Promise<Finding[]> {
-    const key = `${entry.key}#${this.generation}`;
-    const cached = this.cache.get(entry.uri.toString());
-    if (cached?.key === key) return cached.findings;
-    const lines = Array.from({ length: entry.model.lineCount }, (_, i) => entry.lineAt(i) ?? '');
-    const findings = this.compute(entry.uri, lines.join('\n'), lines, entry.model);
-    this.cache.set(entry.uri.toString(), { key, findings });
+    const cached = this.cache.get(entry);
+    if (cached?.generation === this.generation) return cached.findings;
+    const findings = this.compute(entry.uri, entry.text, entry.lines(), entry.model);
+    this.cache.set(entry, { generation: this.generation, findings });
     return findings;
   }
 
   /** Findings for a document's current text, for quick fixes that must match the text they edit. */
   forDocument(document: vscode.TextDocument): Promise<Finding[]> {
-    const entry = this.trackers.getEntry(document.uri);
-    if (entry && entry.documentVersion === document.version) return this.forEntry(entry);
-    const text = document.getText();
-    return this.compute(document.uri, text, splitLines(text), parseTracker(text, { excludeTemplates: this.settings.excludeTemplates }));
+    return this.forEntry(this.documents.forDocument(document));
   }
 
-  private async compute(uri: vscode.Uri, text: string, lines: string[], model: ReturnType<typeof parseTracker>): Promise<Finding[]> {
+  private async compute(uri: vscode.Uri, text: string, lines: readonly string[], model: TrackerModel): Promise<Finding[]> {
     const resolved = await this.evidenceFiles.indexFor(uri);
     if (!resolved) return runChecks({ text, lines, model }, this.settings.checkSeverities as SeverityOverrides);
     // The rules are synchronous: read the cited stats CSVs first, then answer from what was read.
@@ -97,7 +95,4 @@ export class FindingsService extends Disposable {
     return out;
   }
 
-  forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
-  }
 }

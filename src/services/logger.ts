@@ -9,5 +9,6 @@ export function createLogger(): vscode.LogOutputChannel {
 
 /** A readable one-line description of anything thrown, for logs and messages (never a stack trace in the UI). */
 export function describeError(error: unknown): string {
+  if (error instanceof AggregateError) return `${error.message}: ${error.errors.map(describeError).join('; ')}`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -18,7 +18,9 @@ import {
 } from '../core/locust';
 import { trackerRunId } from '../core/locust/trend';
 import type { RunSummary } from '../core/tracker/model';
+import { EXCLUDE_GLOB } from '../core/workspace/excluded';
 import { Disposable } from '../util/dispose';
+import { folderRelativePath } from '../util/paths';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
 import type { TrackerStore } from './trackerStore';
@@ -27,9 +29,9 @@ const CSV_GLOB = '**/*{_stats,_stats_history,_failures,_exceptions,_requests,_di
 // Reports are `X_report.html`, `X-report.html` or `--html X.html` beside `--csv X`; groupRuns keeps only those.
 const HTML_GLOB = '**/*.html';
 const WATCH_GLOB = '**/*.{csv,html}';
-const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/__pycache__/**}';
 const MAX_FILES = 20_000;
-const BASELINE_KEY = 'executionTracker.baselineRun';
+/** Where 0.1.0 kept the baseline (invisible to the CLI); read once as a fallback, cleared when a baseline is set. */
+const LEGACY_BASELINE_KEY = 'executionTracker.baselineRun';
 
 /** A run as the tracker text summarises it (whether or not its CSVs are in the workspace). */
 export interface TrackerRunSummary extends RunSummary {
@@ -81,6 +83,7 @@ export class RunStore extends Disposable {
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleListing()));
     this._register(
       settings.onDidChange((event) => {
+        if (Settings.affects(event, 'baselineRun')) this._onDidChange.fire();
         if (!Settings.affects(event, 'runNamePattern')) return;
         this.regroup();
         this.fireFilesChanged();
@@ -137,14 +140,15 @@ export class RunStore extends Disposable {
   }
 
   get baselineId(): string | undefined {
-    const value = this.workspaceState.get<unknown>(BASELINE_KEY);
-    return typeof value === 'string' ? value : undefined;
+    const legacy = this.workspaceState.get<unknown>(LEGACY_BASELINE_KEY);
+    return this.settings.baselineRun ?? (typeof legacy === 'string' ? legacy : undefined);
   }
 
+  /** The setting's change event refreshes the views (also when the file is edited by hand). */
   async setBaseline(id: string | undefined): Promise<void> {
     if (id === this.baselineId) return;
-    await this.workspaceState.update(BASELINE_KEY, id);
-    this._onDidChange.fire();
+    await this.workspaceState.update(LEGACY_BASELINE_KEY, undefined);
+    await this.settings.setBaselineRun(id);
   }
 
   /** A run's files, read (or taken from the cache) and put together with their cross-file notes. */
@@ -191,18 +195,7 @@ export class RunStore extends Disposable {
     const out: TrackerRunSummary[] = [];
     for (const entry of this.trackers.trackers()) {
       for (const run of entry.model.runs) {
-        out.push({
-          label: run.label,
-          source: run.source,
-          requests: run.requests,
-          failures: run.failures,
-          failureRate: run.failureRate,
-          p95Ms: run.p95Ms,
-          p99Ms: run.p99Ms,
-          rps: run.rps,
-          tracker: entry.uri,
-          line: run.line,
-        });
+        out.push({ ...run, tracker: entry.uri });
       }
     }
     return out;
@@ -286,8 +279,8 @@ export class RunStore extends Disposable {
       const folders = vscode.workspace.workspaceFolders ?? [];
       if (folders.length === 0) return;
       const [csv, html] = await Promise.all([
-        vscode.workspace.findFiles(CSV_GLOB, EXCLUDE, MAX_FILES),
-        vscode.workspace.findFiles(HTML_GLOB, EXCLUDE, MAX_FILES),
+        vscode.workspace.findFiles(CSV_GLOB, EXCLUDE_GLOB, MAX_FILES),
+        vscode.workspace.findFiles(HTML_GLOB, EXCLUDE_GLOB, MAX_FILES),
       ]);
       if (generation !== this.generation) return; // a newer listing started meanwhile
       const uriByPath = new Map<string, vscode.Uri>();
@@ -336,9 +329,8 @@ export class RunStore extends Disposable {
   private pathOf(uri: vscode.Uri, multiRoot: boolean): string | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-    if (!uri.path.startsWith(base)) return undefined;
-    const relative = uri.path.slice(base.length);
+    const relative = folderRelativePath(folder.uri, uri);
+    if (relative === undefined) return undefined;
     return multiRoot ? `${folder.name}/${relative}` : relative;
   }
 }

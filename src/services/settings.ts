@@ -72,6 +72,17 @@ export class Settings extends Disposable {
     return this.config.get<boolean>('tree.weekChangesThisWeek', false) === true;
   }
 
+  /** The pinned baseline run id (Runs view → Set as Baseline); a setting, so the CLI's `gate` reads it too. */
+  get baselineRun(): string | undefined {
+    const value = this.config.get<unknown>('baselineRun');
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  }
+
+  /** Writes the baseline to the workspace's settings (.vscode/settings.json, or the .code-workspace file). */
+  async setBaselineRun(id: string | undefined): Promise<void> {
+    await this.config.update('baselineRun', id, vscode.ConfigurationTarget.Workspace);
+  }
+
   get checksEnabled(): boolean {
     return this.config.get<boolean>('checks.enabled', true) !== false;
   }

@@ -1,16 +1,16 @@
-// Finds the workspace's tracker files, parses each once per text version and tells listeners when any changed.
-// Open documents are read live (unsaved edits included); closed files are read from disk.
+// Finds the workspace's tracker files and tells listeners when the set or any tracker's model changed. Open
+// documents are read live (unsaved edits included), closed files from disk; the models themselves come from
+// TrackerDocuments, the one cache of them, so the store holds only which entries are current.
 import * as vscode from 'vscode';
 import type { TrackerModel } from '../core/tracker/model';
-import { TrackerParseCache } from '../core/tracker/parseCache';
+import { EXCLUDE_GLOB } from '../core/workspace/excluded';
 import { Disposable } from '../util/dispose';
 import { describeError, type Logger } from './logger';
 import { Settings } from './settings';
-import { createEntry, decodeFileText, documentKey, type TrackerEntry } from './trackerEntry';
+import type { TrackerDocuments } from './trackerDocuments';
+import { decodeFileText, type TrackerEntry } from './trackerEntry';
 import { AddedTrackers } from './addedTrackers';
 
-// node_modules can hold other projects' trackers; never list those.
-const EXCLUDE_GLOB = '**/node_modules/**';
 const MAX_TRACKER_FILES = 200;
 
 export class TrackerStore extends Disposable {
@@ -20,8 +20,6 @@ export class TrackerStore extends Disposable {
 
   /** Current trackers by uri string, in display order. */
   private entries = new Map<string, TrackerEntry>();
-  /** Markdown documents that are not trackers, parsed on demand (toggling works in any markdown file). */
-  private readonly adhoc = new Map<string, TrackerEntry>();
   /** Tracker uris as last found; re-found only when files appear or vanish, or the glob changes. */
   private uris: vscode.Uri[] = [];
   private urisDirty = true;
@@ -30,13 +28,12 @@ export class TrackerStore extends Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private globWatcher: vscode.FileSystemWatcher | undefined;
   private readonly added: AddedTrackers;
-  /** Open trackers' last parses plus the edits since: a refresh re-parses only the sections an edit touched. */
-  private readonly parses = new TrackerParseCache();
   private readonly firstRefresh: Promise<void>;
 
   constructor(
     workspaceState: vscode.Memento,
     private readonly settings: Settings,
+    private readonly documents: TrackerDocuments,
     private readonly logger: Logger,
   ) {
     super();
@@ -67,17 +64,17 @@ export class TrackerStore extends Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         // Events without content changes only report dirty-state flips.
         if (event.contentChanges.length === 0) return;
-        const key = event.document.uri.toString();
-        this.parses.noteChanges(key, event.document.version, event.contentChanges.map((c) => ({ startLine: c.range.start.line, endLine: c.range.end.line, text: c.text })));
-        if (this.entries.has(key)) this.scheduleRefresh();
+        // Every document's edits, so the next parse of any markdown document can be incremental.
+        this.documents.noteChanges(event.document.uri, event.document.version, event.contentChanges.map((c) => ({ startLine: c.range.start.line, endLine: c.range.end.line, text: c.text })));
+        if (this.entries.has(event.document.uri.toString())) this.scheduleRefresh();
       }),
     );
     // Opening or closing a tracker switches its text between the live document and the file on disk.
     this._register(vscode.workspace.onDidOpenTextDocument((document) => this.onOpenOrClose(document)));
     this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
-        this.adhoc.delete(document.uri.toString());
-        this.parses.forget(document.uri.toString());
+        // Its next text is the file on disk; the document's versions are no use any more.
+        this.documents.forget(document.uri);
         this.onOpenOrClose(document);
       }),
     );
@@ -110,23 +107,6 @@ export class TrackerStore extends Disposable {
 
   isAdded(uri: vscode.Uri): boolean {
     return this.added.has(uri);
-  }
-
-  /**
-   * The model for an open document without waiting. For a tracker this is the cached entry, which may lag the
-   * document by one debounce (compare `documentVersion` with `document.version`); any other markdown document
-   * is parsed here, once per version.
-   */
-  modelForDocument(document: vscode.TextDocument): TrackerEntry {
-    const key = document.uri.toString();
-    const tracked = this.entries.get(key);
-    if (tracked) return tracked;
-    const cached = this.adhoc.get(key);
-    const textKey = this.cacheKey(documentKey(document));
-    if (cached && cached.key === textKey) return cached;
-    const entry = createEntry(document.uri, textKey, document.version, document.getText(), this.parseOptions());
-    this.adhoc.set(key, entry);
-    return entry;
   }
 
   async addTracker(uri: vscode.Uri): Promise<void> {
@@ -215,36 +195,22 @@ export class TrackerStore extends Disposable {
     return [...byKey.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  /** The entry for one tracker, reusing the cached one when its text version has not changed. */
+  /** The entry for one tracker from TrackerDocuments; a closed file is read only when its mtime or size changed. */
   private async load(uri: vscode.Uri, document: vscode.TextDocument | undefined): Promise<TrackerEntry | undefined> {
-    const previous = this.entries.get(uri.toString());
     try {
-      if (document) {
-        const key = this.cacheKey(documentKey(document));
-        if (previous?.key === key) return previous;
-        const text = document.getText();
-        return createEntry(uri, key, document.version, text, this.parseOptions(), this.parses.parse(uri.toString(), document.version, text, this.parseOptions()).model);
-      }
+      if (document) return this.documents.forDocument(document);
       const stat = await vscode.workspace.fs.stat(uri);
-      const key = this.cacheKey(`disk:${stat.mtime}:${stat.size}`);
-      if (previous?.key === key) return previous;
+      const textKey = `disk:${stat.mtime}:${stat.size}`;
+      const cached = this.documents.cached(uri, textKey);
+      if (cached) return cached;
       const text = decodeFileText(await vscode.workspace.fs.readFile(uri));
-      this.parses.forget(uri.toString());
-      return createEntry(uri, key, undefined, text, this.parseOptions());
+      return this.documents.forText(uri, textKey, () => text);
     } catch (error) {
       this.logger.warn(`Could not read tracker ${uri.fsPath || uri.toString()}: ${describeError(error)}`);
       return undefined;
     }
   }
 
-  /** A text version plus the parse options it was parsed with. */
-  private cacheKey(textKey: string): string {
-    return `${textKey}|templates:${this.settings.excludeTemplates ? 'excluded' : 'counted'}`;
-  }
-
-  private parseOptions() {
-    return { excludeTemplates: this.settings.excludeTemplates };
-  }
 }
 
 function sameEntries(a: ReadonlyMap<string, TrackerEntry>, b: ReadonlyMap<string, TrackerEntry>): boolean {

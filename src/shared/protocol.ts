@@ -47,10 +47,22 @@ export interface CompareRunData extends RunInfo {
   startS: number | null;
 }
 
+/** A limit the compare charts draw as a dashed line (the tracker's criteria, or the gate's flags in a report). */
+export interface ChartThreshold {
+  metric: 'p95' | 'rps';
+  /** The endpoint it is for; null for the Aggregated row. */
+  endpoint: string | null;
+  /** ms for P95, req/s for RPS. */
+  value: number;
+  /** Where it comes from ("P95 Response Time: <150ms"). */
+  label: string;
+}
+
 export interface CompareViewData {
   kind: 'compare';
   runs: CompareRunData[];
   comparison: RunComparison;
+  thresholds: ChartThreshold[];
   notes: string[];
   errors: string[];
 }
@@ -173,7 +185,10 @@ export type StringKey =
   | 'shallowNote'
   | 'skippedTitle'
   | 'pointsTable'
-  | 'noPoints';
+  | 'noPoints'
+  | 'exportReport'
+  | 'threshold'
+  | 'reportFooter';
 
 export type Strings = Record<StringKey, string>;
 
@@ -189,7 +204,18 @@ export type WebviewMessage =
   /** Open the chart of one run (clicked in the trend or compare view). */
   | { type: 'openRun'; runId: string }
   /** Progress panel: another range, or a task of the range's lists clicked. */
-  | ProgressMessage;
+  | ProgressMessage
+  /** Save what the panel shows as one self-contained HTML report (the host has the data; nothing is sent). */
+  | { type: 'exportReport' };
+
+/** A report: the views of one or more panels, rendered offline by webview/report.ts from data inline in the file. */
+export interface ReportData {
+  title: string;
+  /** ISO time the report was made. */
+  generated: string;
+  strings: Strings;
+  sections: Array<{ title: string; data: ViewData }>;
+}
 
 export interface SortState {
   column: string;

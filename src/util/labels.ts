@@ -13,6 +13,16 @@ export function weekLabel(week: Week): string {
   return /^week\s*\d/i.test(week.title) ? week.title : vscode.l10n.t('Week {0}: {1}', week.number, week.title);
 }
 
+/** "Week 2": the tree's label for a week, short so that the progress beside it is never cut off. */
+export function weekShortLabel(week: Week): string {
+  return vscode.l10n.t('Week {0}', week.number);
+}
+
+/** The week's title without its "WEEK N:" prefix ("TIER 1 STABILIZATION"), or '' when it has nothing else. */
+export function weekTitle(week: Week): string {
+  return plainText(week.title.replace(/^week\s*\d+\s*[:.\-–—]?\s*/i, ''));
+}
+
 /** A label without the common inline markdown: `**bold**`, `__bold__`, `~~strike~~`, `` `code` ``, `[text](url)`. */
 export function plainText(markdown: string): string {
   return markdown

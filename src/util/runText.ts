@@ -4,11 +4,10 @@ import * as vscode from 'vscode';
 import { delta, endpointValues, type CompareMetric, type EndpointValues } from '../core/locust/compare';
 import type { LocustRun, LocustRunData } from '../core/locust';
 import type { LocustReadError } from '../core/locust';
+import { formatLatency } from '../core/locust/runLine';
 
 export function formatMs(ms: number | null): string {
-  if (ms === null) return '–';
-  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s`;
-  return `${Math.round(ms)} ms`;
+  return ms === null ? '–' : formatLatency(ms);
 }
 
 export function formatRps(rps: number | null): string {
@@ -30,11 +29,6 @@ export function formatDuration(seconds: number | null): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min ${s % 60} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
-/** "P95 170 ms · 30.6 RPS · 0.0% fail": the one line a run is known by in lists. */
-export function runOneLine(values: { p95Ms: number | null; rps: number | null; failureRate: number | null }): string {
-  return vscode.l10n.t('P95 {0} · {1} RPS · {2} fail', formatMs(values.p95Ms), formatRps(values.rps), formatPercent(values.failureRate));
 }
 
 /** The label a run is shown under: its version, or its file prefix when the name carries none. */

@@ -4,7 +4,7 @@
 // extensions dir (the VSIX and the API companion) and the browser are shared. Run setup first:
 // node scripts/setup.mjs (npm run test:e2e does both).
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,10 @@ import { startEngine } from './lib/docker.mjs';
 import { copyWorkspace, repoRoot } from './lib/fixture.mjs';
 import { workbench } from './helpers/workbench.mjs';
 import { createApiBridge } from './helpers/api.mjs';
+import { MAX_RETRIES_PER_SCENARIO, takeRetries } from './helpers/retries.mjs';
+
+/** Retries of every scenario of this run (helpers/retries.mjs). */
+let retryTotal = 0;
 
 const argv = process.argv.slice(2);
 const keep = argv.includes('--keep');
@@ -79,7 +83,10 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   const dir = join(work, scenario.name);
   const workspaceDir = join(dir, 'workspace');
   const userDataDir = join(dir, 'user-data');
-  const trackerPath = copyWorkspace(workspaceDir);
+  // `workspace: 'empty'`: a folder with no tracker, holding only the scenario's `files` (name -> text).
+  const trackerPath = scenario.workspace === 'empty' ? undefined : copyWorkspace(workspaceDir);
+  if (scenario.workspace === 'empty') mkdirSync(workspaceDir, { recursive: true });
+  for (const [name, text] of Object.entries(scenario.files ?? {})) writeFileSync(join(workspaceDir, name), text);
   writeUserSettings(userDataDir, { ...quietSettings, ...scenario.settings });
   const bridge = createApiBridge(dir);
   const screenshotPath = join(resultsDir, `${scenario.name}.png`);
@@ -159,15 +166,27 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
     console.log(`not ok ${index} - ${scenario.name} # stopped by a signal at step: ${currentStep}`);
     return false;
   }
+  const retries = takeRetries();
+  retryTotal += retries.length;
+  if (!failure && retries.length > MAX_RETRIES_PER_SCENARIO) {
+    failure = new Error(`${retries.length} retries were needed (at most ${MAX_RETRIES_PER_SCENARIO} is tolerated): a race is back`);
+    currentStep = 'retry budget';
+  }
+  const retryLines = () => {
+    console.log(`#   retries: ${retries.length}`);
+    for (const what of retries) console.log(`#     ↻ ${what}`);
+  };
   if (!failure) {
-    console.log(`ok ${index} - ${scenario.name} (${duration})`);
+    console.log(`ok ${index} - ${scenario.name} (${duration}, ${retries.length} ${retries.length === 1 ? 'retry' : 'retries'})`);
     for (const s of steps) console.log(`#   ✓ ${s}`);
+    retryLines();
     return true;
   }
   console.log(`not ok ${index} - ${scenario.name} (${duration})`);
   for (const s of steps) console.log(`#   ✓ ${s}`);
   console.log(`#   ✗ FAILED at step: ${currentStep}`);
   console.log(indent(String(failure?.message ?? failure), '#     '));
+  retryLines();
   if (existsSync(screenshotPath)) console.log(`#   screenshot: ${relative(repoRoot, screenshotPath)}`);
   if (consoleErrors.length) console.log(`#   browser console errors:\n${indent(tail(consoleErrors.join('\n'), 30), '#     ')}`);
   if (server) console.log(`#   code-server log (${join(dir, 'code-server.log')}):\n${indent(tail(server.log()), '#     ')}`);
@@ -236,8 +255,8 @@ async function main() {
   else rmSync(work, { recursive: true, force: true });
   console.log(`# screenshots in ${relative(repoRoot, resultsDir)}/`);
   console.log(`# duration ${seconds(Date.now() - started)}`);
-  console.log(`# tests ${passed + failed}\n# pass ${passed}\n# fail ${failed}`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`# tests ${passed + failed}\n# pass ${passed}\n# fail ${failed}\n# retries ${retryTotal}`);
+  console.log(`${passed} passed, ${failed} failed, ${retryTotal} ${retryTotal === 1 ? 'retry' : 'retries'}`);
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }
 

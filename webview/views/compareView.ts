@@ -5,7 +5,8 @@ import type { CompareViewData } from '../../src/shared/protocol';
 import { h, note, section } from '../dom';
 import { fill, formatDelta, formatMs, formatNumber, formatPercent } from '../format';
 import { seriesKey } from '../palette';
-import { hasValues, historyPoints } from '../series';
+import { hasValues, historyPoints, type XY } from '../series';
+import type { DatasetSpec } from '../charts';
 import { sortableTable, type Column } from '../tables';
 import { notesAndErrors } from './common';
 import type { ViewContext } from './context';
@@ -72,11 +73,22 @@ function deltaTable(data: CompareViewData, ctx: ViewContext): HTMLElement {
   });
 }
 
+/** Dashed horizontal lines at the Aggregated limits, across the overlaid runs' time range. */
+function thresholdLines(data: CompareViewData, metric: 'p95' | 'rps', points: XY[][], ctx: ViewContext): DatasetSpec[] {
+  const xs = points.flat().map((p) => p.x);
+  if (!xs.length) return [];
+  const [from, to] = [Math.min(...xs), Math.max(...xs)];
+  return data.thresholds
+    .filter((t) => t.metric === metric && t.endpoint === null)
+    .map((t) => ({ label: fill(ctx.strings.threshold, { label: t.label }), color: 'red', dashed: true, data: [{ x: from, y: t.value }, { x: to, y: t.value }] }));
+}
+
 function overlay(data: CompareViewData, ctx: ViewContext, column: 'rps' | 'p95', title: string, yTitle: string): HTMLElement | null {
-  const datasets = data.runs
+  const datasets: DatasetSpec[] = data.runs
     .map((run, index) => ({ label: run.label, color: seriesKey(index), dashed: index === 0, data: run.history ? historyPoints(run.history, column, run.startS) : [] }))
     .filter((d) => hasValues(d.data));
   if (!datasets.length) return null;
+  datasets.push(...thresholdLines(data, column, datasets.map((d) => d.data as XY[]), ctx));
   return ctx.chart({ id: `compare-${column}`, title, ariaLabel: fill(ctx.strings.chartLabel, { title, count: datasets.length }), type: 'time', xTitle: ctx.strings.elapsed, yTitle, datasets });
 }
 
@@ -91,7 +103,20 @@ function p95Bars(data: CompareViewData, ctx: ViewContext): HTMLElement | null {
     type: 'bar',
     labels: endpoints.map((e) => (e.type ? `${e.type} ${e.name}` : e.name)),
     yTitle: ctx.strings.latencyMs,
-    datasets: data.comparison.runs.map((run, index) => ({ label: run.label, color: seriesKey(index), data: endpoints.map((e) => e.values[index]?.p95Ms ?? null) })),
+    datasets: [
+      ...data.comparison.runs.map((run, index): DatasetSpec => ({ label: run.label, color: seriesKey(index), data: endpoints.map((e) => e.values[index]?.p95Ms ?? null) })),
+      // The Aggregated limit as a line across the bars; an endpoint's own limit as a marker on its bars.
+      ...data.thresholds
+        .filter((t) => t.metric === 'p95')
+        .map((t): DatasetSpec => ({
+          label: fill(ctx.strings.threshold, { label: t.endpoint === null ? t.label : `${t.label} (${t.endpoint})` }),
+          color: 'red',
+          dashed: true,
+          line: true,
+          pointRadius: t.endpoint === null ? 0 : 7,
+          data: endpoints.map((e) => (t.endpoint === null || t.endpoint === e.name ? t.value : null)),
+        })),
+    ],
   });
 }
 

@@ -108,6 +108,32 @@ function exitCriteria(lines: readonly string[], model: TrackerModel, checked: Se
   return findings;
 }
 
+/** A criterion the tracker states for its runs: a threshold on a "**Exit Criteria**" or "Target Metrics" line. */
+export interface TrackerCriterion {
+  readonly line: number;
+  /** Columns on that line (start/end of the threshold), and the words it was read from. */
+  readonly threshold: Threshold;
+}
+
+/**
+ * The thresholds of the lines checkCriteria judges as criteria (Target Metrics block, Exit Criteria lines), for
+ * the CI gate: the same reading, so the gate and the checks never disagree on what the tracker asks for.
+ */
+export function trackerCriteria(lines: readonly string[], model: TrackerModel): TrackerCriterion[] {
+  const out: TrackerCriterion[] = [];
+  // Mis-decoded ticks are repaired first (they would read as words); columns are those of the repaired text.
+  // Read whole, so that the key ("P95 Response Time:") names the metric of the value after it.
+  for (const line of linesUnder(model, /\btarget metrics\b/i)) {
+    const threshold = KEY_VALUE.test(lines[line]) ? findThresholds(repairMacRoman(lines[line]))[0] : undefined;
+    if (threshold) out.push({ line, threshold });
+  }
+  lines.forEach((text, line) => {
+    if (!/\*\*Exit Criteria\*\*/i.test(text)) return;
+    for (const threshold of findThresholds(repairMacRoman(text))) out.push({ line, threshold });
+  });
+  return out.sort((a, b) => a.line - b.line || a.threshold.start - b.threshold.start);
+}
+
 export function checkCriteria({ lines, model }: CheckInput): RawFinding[] {
   const handled = new Set<number>();
   const findings = [...targetCriteria(lines, model, handled), ...exitCriteria(lines, model, handled)];

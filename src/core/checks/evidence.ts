@@ -40,13 +40,21 @@ export const DRIFT_TOLERANCE = { requests: 0.02, failures: 0.02, p95Ms: 0.1, p99
 
 const BLOCK_END = /^\s*(?:$|#|---|\*\*[^*]+\*\*\s*:\s*$)/;
 
-/** The stats CSVs a run summary cites: on its own line, or in the lines of its block. */
+const isStats = (ref: string) => /_stats\.csv$/i.test(ref);
+
+/**
+ * The stats CSVs a run summary cites: on its own line, or in the lines of its block. A block that names a CSV
+ * and then its numbers, and then another CSV with other numbers ("Single-user CSV: … 66 requests",
+ * "Multi-user CSV: … 50 requests"), describes two runs: the summary's numbers belong to the first.
+ */
 function citedStats(lines: readonly string[], run: RunSummary, refsByLine: Map<number, string[]>): string[] {
-  const cited = [...(refsByLine.get(run.line) ?? [])];
+  const cited = (refsByLine.get(run.line) ?? []).filter(isStats);
   for (let line = run.line + 1; line < lines.length && !BLOCK_END.test(lines[line]); line++) {
-    if (!/^\s*[-*+]\s+v\d/.test(lines[line])) cited.push(...(refsByLine.get(line) ?? []));
+    if (/^\s*[-*+]\s+v\d/.test(lines[line])) continue;
+    cited.push(...(refsByLine.get(line) ?? []).filter(isStats));
+    if (cited.length > 0 && /\d[\d,]*\s+requests\b/i.test(lines[line])) break;
   }
-  return cited.filter((ref) => /_stats\.csv$/i.test(ref));
+  return cited;
 }
 
 function drifts(run: RunSummary, csv: AggregatedNumbers): string[] {

@@ -1,24 +1,8 @@
 // Headings and "**Week N Status**:" lines that claim a status their checkboxes contradict.
 import * as l10n from '@vscode/l10n';
-import { claimContradiction, describeContradiction } from '../tracker/claims';
+import { claimContradiction, claimedStatusWord as statusWord, describeContradiction } from '../tracker/claims';
 import type { ClaimedStatus, Progress } from '../tracker/model';
 import type { CheckInput, RawFinding } from './types';
-
-// A function, not a table: the words are looked up in the display language when a finding is made.
-function statusWord(status: ClaimedStatus): string {
-  switch (status) {
-    case 'complete':
-      return l10n.t('complete');
-    case 'in-progress':
-      return l10n.t('in progress');
-    case 'pending':
-      return l10n.t('pending');
-    case 'blocked':
-      return l10n.t('blocked');
-    case 'unknown':
-      return l10n.t('unknown');
-  }
-}
 
 function contradiction(status: ClaimedStatus, progress: Progress): string | undefined {
   const found = claimContradiction(status, progress);

@@ -110,6 +110,48 @@ export function stackStatus(flavor: ComposeFlavor, psOutput: string, services: r
   });
 }
 
+/**
+ * The services a `config` output (compose's normalized YAML: `services:` then two-space service keys, lists
+ * as `- item`) defines, with their profiles. v1's `config --services` lists services of every profile, so which
+ * ones `up` starts is read from here.
+ */
+export function configServices(yaml: string): Array<{ service: string; profiles: string[] }> {
+  const found: Array<{ service: string; profiles: string[] }> = [];
+  let inServices = false;
+  let current: { service: string; profiles: string[] } | undefined;
+  let inProfiles = false;
+  for (const line of yaml.split(/\r?\n/)) {
+    if (/^\S/.test(line)) {
+      inServices = /^services:\s*$/.test(line);
+      current = undefined;
+      continue;
+    }
+    if (!inServices) continue;
+    const service = /^  ([A-Za-z0-9_][A-Za-z0-9_.-]*):\s*(?:\{\})?\s*$/.exec(line);
+    if (service) {
+      current = { service: service[1], profiles: [] };
+      found.push(current);
+      inProfiles = false;
+      continue;
+    }
+    if (!current) continue;
+    const key = /^    ([A-Za-z_]+):\s*(.*)$/.exec(line);
+    if (key) {
+      inProfiles = key[1] === 'profiles';
+      if (inProfiles && key[2].startsWith('[')) current.profiles.push(...parseNameList(key[2].replace(/[[\]'"]/g, '').split(',').join('\n')));
+      continue;
+    }
+    const item = /^    (?:  )?- ['"]?([A-Za-z0-9_][A-Za-z0-9_.-]*)['"]?\s*$/.exec(line);
+    if (inProfiles && item) current.profiles.push(item[1]);
+  }
+  return found;
+}
+
+/** The services `up` starts with these profiles: those without profiles, and those with one of them. */
+export function activeServices(yaml: string, profiles: readonly string[]): string[] {
+  return configServices(yaml).filter((s) => s.profiles.length === 0 || s.profiles.some((p) => profiles.includes(p))).map((s) => s.service);
+}
+
 /** Lines of `config --services` / `config --profiles` output. */
 export function parseNameList(text: string): string[] {
   return [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter((l) => /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(l)))];

@@ -1,11 +1,13 @@
 // A markdown-it plugin that renders GFM task list items (`- [ ] text`) as enabled checkboxes carrying their source
 // line, for VS Code's built-in Markdown preview. It works on the markdown-it instance it is given (VS Code's own,
-// whatever its version), so it imports only types.
+// whatever its version), so it imports no markdown-it of its own (only types, and the shared task marker).
 //
 // A task is what the tracker parser calls a task: a list item whose first paragraph starts with `[ ]`, `[x]` or
-// `[X]` followed by whitespace. The checkbox is added at parse time (tokens are cached per document version by the
-// preview); its attributes are computed at render time, where the environment names the document.
+// `[X]` followed by a space or tab (not the end of the line, as in GFM). The checkbox is added at parse time
+// (tokens are cached per document version by the preview); its attributes are computed at render time, where the
+// environment names the document.
 import type MarkdownIt from 'markdown-it';
+import { TASK_MARK } from '../tracker/taskMark';
 
 type StateCore = MarkdownIt.StateCore;
 type Token = MarkdownIt.Token;
@@ -27,7 +29,6 @@ export interface TaskCheckboxOptions {
   readonly attributes?: (task: RenderedTask, env: unknown) => ReadonlyArray<readonly [string, string]>;
 }
 
-const TASK_MARK = /^\[([ xX])\](?=\s)/;
 
 export function taskCheckboxes(md: MarkdownIt, options: TaskCheckboxOptions = {}): void {
   // After text_join (markdown-it 13+) `[ ] text` is one text token; an older markdown-it has no text_join (the

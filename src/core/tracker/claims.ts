@@ -42,3 +42,19 @@ export function describeContradiction(c: Contradiction): string {
       return l10n.t('claims blocked but all {0} tasks are done', c.total);
   }
 }
+
+/** A claimed status as a word of the display language (`in progress`), looked up when shown. */
+export function claimedStatusWord(status: ClaimedStatus): string {
+  switch (status) {
+    case 'complete':
+      return l10n.t('complete');
+    case 'in-progress':
+      return l10n.t('in progress');
+    case 'pending':
+      return l10n.t('pending');
+    case 'blocked':
+      return l10n.t('blocked');
+    case 'unknown':
+      return l10n.t('unknown');
+  }
+}

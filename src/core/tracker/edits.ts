@@ -56,19 +56,55 @@ export type Relocation = { readonly kind: 'ok'; readonly edit: MarkEdit } | { re
  * above), find the same line text nearby, preferring the closest match; when it is gone or ambiguous, refuse.
  */
 export function relocateEdit(edit: MarkEdit, lineAt: (line: number) => string | undefined, lineCount: number): Relocation {
-  if (lineAt(edit.line) === edit.expectedLineText) return { kind: 'ok', edit };
+  const found = relocateLine(edit.line, (text) => text === edit.expectedLineText, lineAt, lineCount);
+  return found.kind === 'ok' ? { kind: 'ok', edit: found.line === edit.line ? edit : { ...edit, line: found.line } } : found;
+}
+
+export type LineRelocation = { readonly kind: 'ok'; readonly line: number } | { readonly kind: 'refused'; readonly reason: string };
+
+/** The line nearest to `line` whose text `matches` (the line itself first); refused when none or two at one distance. */
+export function relocateLine(line: number, matches: (text: string) => boolean, lineAt: (line: number) => string | undefined, lineCount: number): LineRelocation {
+  const at = (index: number) => {
+    const text = index >= 0 && index < lineCount ? lineAt(index) : undefined;
+    return text !== undefined && matches(text);
+  };
+  if (at(line)) return { kind: 'ok', line };
   for (let distance = 1; distance < lineCount; distance++) {
-    const above = edit.line - distance;
-    const below = edit.line + distance;
+    const above = line - distance;
+    const below = line + distance;
     if (above < 0 && below >= lineCount) break;
-    const aboveMatches = above >= 0 && lineAt(above) === edit.expectedLineText;
-    const belowMatches = below < lineCount && lineAt(below) === edit.expectedLineText;
+    const aboveMatches = at(above);
+    const belowMatches = at(below);
     if (aboveMatches && belowMatches) {
       return { kind: 'refused', reason: l10n.t('the task line now appears twice at the same distance, so it is ambiguous') };
     }
-    if (aboveMatches || belowMatches) return { kind: 'ok', edit: { ...edit, line: aboveMatches ? above : below } };
+    if (aboveMatches || belowMatches) return { kind: 'ok', line: aboveMatches ? above : below };
   }
   return { kind: 'refused', reason: l10n.t('the task line was changed or removed since it was read') };
+}
+
+/**
+ * The same task line apart from its mark: a line as rendered before a tick still names the task after it (a
+ * click on a row the tree or preview had not re-rendered yet), and setting a state does not depend on the old one.
+ */
+export function sameTaskLine(text: string, rendered: string, markColumn: number): boolean {
+  if (text === rendered) return true;
+  return (
+    markColumn >= 0 &&
+    text.length === rendered.length &&
+    /[ xX]/.test(text[markColumn] ?? '') &&
+    text.slice(0, markColumn) === rendered.slice(0, markColumn) &&
+    text.slice(markColumn + 1) === rendered.slice(markColumn + 1)
+  );
+}
+
+/** The edit that puts the task on a line (read now) into the wanted state, or undefined when it already is. */
+export function setMarkEdit(line: number, lineText: string, checked: boolean): MarkEdit | undefined {
+  const column = findMarkColumn(lineText);
+  if (column < 0) return undefined;
+  const oldMark = lineText[column] as MarkEdit['oldMark'];
+  if ((oldMark !== ' ') === checked) return undefined;
+  return { line, column, oldMark, newMark: checked ? 'x' : ' ', expectedLineText: lineText };
 }
 
 /** The single-character replacement an applier performs, after `relocateEdit` said ok. */

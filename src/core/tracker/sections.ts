@@ -10,6 +10,7 @@ import { findEvidenceOnLine } from './evidence';
 import type { ClaimedStatus, EvidenceRef, RunSummary, TaskItem } from './model';
 import { findRunSummaries } from './runs';
 import { claimedStatus, titleWithoutStatus } from './status';
+import { TASK_MARK } from './taskMark';
 
 let blockParser: MarkdownIt | undefined;
 
@@ -22,7 +23,6 @@ function parser(): MarkdownIt {
   return blockParser;
 }
 
-const TASK_MARK = /^\[([ xX])\](?=\s)/;
 const WEEK = /^WEEK\s+(\d+)\s*(?::|[-–—]|$)/i;
 const DAY = /^(Day\s+\d+(?:\s*[-–]\s*\d+)?)\b/i;
 const WEEK_STATUS_LINE = /^\s*(?:[-*+]\s+)?\*\*Week\s+(\d+)\s+Status\*\*\s*:(.*)$/i;

@@ -13,10 +13,13 @@ import { runLabel } from '../../util/runText';
 import { Commands } from '../commands';
 import type { HistoryRange } from '../../core/history/range';
 import { exportPng } from './exportPng';
+import { exportReport } from './exportReport';
 import { openTaskLine } from './openTaskLine';
 import { progressViewData } from './progressViewData';
 import { chartHtml, webviewOptions } from './html';
-import { webviewStrings } from './strings';
+import { webviewStrings } from '../../core/report/strings';
+import { limitsOf } from '../../services/trackerLimits';
+import { compareTitle, progressTitle, runTitle, trendTitle } from '../../core/report/titles';
 import { parseWebviewMessage } from './validateMessage';
 import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData, type SeenModified } from './viewData';
 
@@ -37,14 +40,15 @@ export function targetKey(target: ChartTarget): string {
   }
 }
 
-/** What a panel of each kind follows: the trend also tracker text and the baseline, run and compare panels only
- * their files, the progress panel the tracker's git history. */
+/** What a panel of each kind follows: the trend and compare also tracker text (and the baseline), run panels only
+ * their files; the progress panel follows the tracker's git history instead (see the constructor). */
 function followsEverything(kind: ChartKind): boolean {
   switch (kind) {
+    // The trend shows tracker summaries and the baseline; compare draws the tracker's criteria as thresholds.
     case 'trend':
+    case 'compare':
       return true;
     case 'run':
-    case 'compare':
     case 'progress':
       return false;
     default:
@@ -62,6 +66,8 @@ export class ChartPanel extends Disposable {
   private readonly seen: SeenModified = new Map();
   /** Progress panels: the range whose task changes are listed. */
   private range: HistoryRange = { kind: 'thisWeek' };
+  /** What the webview shows now: the report exports exactly this. */
+  private shown: HostMessage | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -103,13 +109,13 @@ export class ChartPanel extends Disposable {
     const t = this.target;
     switch (t.kind) {
       case 'trend':
-        return vscode.l10n.t('Run Trend');
+        return trendTitle();
       case 'run':
-        return vscode.l10n.t('Chart: {0}', this.labelOf(t.runId));
+        return runTitle(this.labelOf(t.runId));
       case 'progress':
-        return vscode.l10n.t('Progress: {0}', vscode.Uri.parse(t.file).path.split('/').pop() ?? t.file);
+        return progressTitle(vscode.Uri.parse(t.file).path.split('/').pop() ?? t.file);
       case 'compare':
-        return vscode.l10n.t('Compare: {0}', t.runIds.map((id) => this.labelOf(id)).join(' ↔ '));
+        return compareTitle(t.runIds.map((id) => this.labelOf(id)));
       default:
         return assertNever(t, 'chart kind');
     }
@@ -133,6 +139,9 @@ export class ChartPanel extends Disposable {
         break;
       case 'exportPng':
         void exportPng(message.dataUrl, message.fileName, this.services.logger);
+        break;
+      case 'exportReport':
+        void exportReport(this.shown, this.services.logger);
         break;
       case 'openRun':
         if (this.services.runs.getRun(message.runId)) void vscode.commands.executeCommand(Commands.openChart, message.runId);
@@ -162,6 +171,7 @@ export class ChartPanel extends Disposable {
     }
     if (load !== this.loads || this.isDisposed) return;
     this.panel.title = message.title;
+    this.shown = message;
     void this.panel.webview.postMessage(message);
   }
 
@@ -191,7 +201,8 @@ export class ChartPanel extends Disposable {
       case 'compare': {
         const found = this.runsOf(target.runIds);
         if (!found) return this.missing(target.runIds);
-        const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, this.seen);
+        const limits = limitsOf(this.services.trackers.trackers()).flatMap((t) => t.limits);
+        const data = await compareViewData(runs, found, this.services.settings.regressionThresholdPercent, limits, this.seen);
         this.scheduleLiveEnd(data.runs.some((r) => r.live));
         return { type: 'render', target, title: this.fallbackTitle(), strings, data };
       }

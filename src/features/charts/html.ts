@@ -2,6 +2,7 @@
 // stylesheet through asWebviewUri, and a loading line until the first render.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../core/report/html';
 
 export const webviewRoot = (extensionUri: vscode.Uri): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
 
@@ -9,7 +10,6 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewRoot(extensionUri)] };
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, loading: string): string {
   const nonce = randomBytes(16).toString('base64');

@@ -62,7 +62,8 @@ export async function pickRunsToCompare(runs: RunStore): Promise<LocustRun[] | u
     return undefined;
   }
   const active = activeRun(runs);
-  const current = active ?? all[all.length - 1];
+  // The latest run is the newest version; runs whose names carry none sort last but are not the latest.
+  const current = active ?? [...all].reverse().find((run) => run.meta.version !== null) ?? all[all.length - 1];
   const previous = runs.previousRun(current.id) ?? all.find((run) => run !== current);
   const chosen = await vscode.window.showQuickPick(items(runs, new Set([current.id, previous?.id ?? ''])), {
     title: vscode.l10n.t('Compare Runs'),

@@ -9,7 +9,13 @@ import { pickRun, pickRunsToCompare } from './pickRuns';
 import { pickTracker } from './pickTracker';
 import { parseTarget } from './validateMessage';
 
-export function register(context: vscode.ExtensionContext, services: Services): void {
+/** What other features may ask of the charts (passed to them as an object, not through a command). */
+export interface ChartOpener {
+  /** Opens the chart of the run a result file belongs to (a run id, `tracker:` id or file Uri, as openChart takes). */
+  openChart(arg?: unknown): Promise<void>;
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): ChartOpener {
   const panels = new ChartPanels(services, context.extensionUri);
   const runs = services.runs;
 
@@ -53,4 +59,5 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand(Commands.compareRuns, compareRuns),
     vscode.commands.registerCommand(Commands.showTrend, () => panels.open({ kind: 'trend' })),
   );
+  return { openChart };
 }

@@ -74,6 +74,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 0 || typeof text !== 'string' || text.length > MAX_ID_LENGTH || !TASK_KINDS.has(kind)) return undefined;
       return { type: 'openTask', line, text, kind: kind as TaskChangeKind };
     }
+    case 'exportReport':
+      return { type: 'exportReport' };
     default:
       return undefined;
   }

@@ -1,7 +1,9 @@
 // What each panel shows, read through the RunStore: one run's files, several runs compared, or the trend over
 // every CSV run and tracker summary. File errors become one line each (file:line: problem), never an exception.
 import * as vscode from 'vscode';
-import { buildTrend, compareRunStats, LocustReadError, type LocustRun, type LocustRunData, type TrendCsvRun } from '../../core/locust';
+import { buildTrend, LocustReadError, type LocustRun, type TrendCsvRun } from '../../core/locust';
+import type { Limit } from '../../core/gate/limits';
+import { compareViewDataOf, runViewDataOf } from '../../core/report/viewData';
 import type { CompareViewData, RunInfo, RunViewData, TrendViewData } from '../../shared/protocol';
 import { formatLiveTick } from '../../core/live/historyFollower';
 import type { LiveRun } from '../../services/liveRuns';
@@ -39,22 +41,8 @@ export async function runInfo(runs: RunStore, run: LocustRun, seen: SeenModified
 export async function runViewData(runs: RunStore, run: LocustRun, seen: SeenModified, live?: LiveRun): Promise<RunViewData> {
   const [data, info] = await Promise.all([runs.read(run.id, live ? { skip: ['history'] } : {}), runInfo(runs, run, seen)]);
   const liveInfo = live ? { live: true, liveText: formatLiveTick(live.follower.latest, (Date.now() - live.startedAt) / 1000) } : {};
-  return {
-    kind: 'run',
-    run: { ...info, ...liveInfo },
-    stats: data.stats,
-    history: live ? live.follower.snapshot() : data.history,
-    failures: data.failures?.failures ?? data.html?.failures ?? [],
-    exceptions: data.exceptions?.exceptions ?? data.html?.exceptions ?? [],
-    notes: allNotes(data),
-    errors: data.errors.map(errorLine),
-  };
-}
-
-/** The run's cross-file notes plus each file's own (deduplicated: several files can say the same thing). */
-function allNotes(data: LocustRunData): string[] {
-  const notes = [...data.notes, ...[data.stats, data.history, data.failures, data.exceptions, data.html].flatMap((r) => r?.notes ?? [])];
-  return [...new Set(notes)];
+  const view = runViewDataOf(data, { ...info, ...liveInfo }, errorLine);
+  return live ? { ...view, history: live.follower.snapshot() } : view;
 }
 
 /** Labels for compared runs: the version, or the prefix where two runs share a version. */
@@ -63,21 +51,11 @@ function distinctLabels(list: readonly LocustRun[]): string[] {
   return labels.map((label, index) => (labels.indexOf(label) !== labels.lastIndexOf(label) ? list[index].prefix : label));
 }
 
-export async function compareViewData(runs: RunStore, list: readonly LocustRun[], thresholdPercent: number, seen: SeenModified): Promise<CompareViewData> {
+export async function compareViewData(runs: RunStore, list: readonly LocustRun[], thresholdPercent: number, limits: readonly Limit[], seen: SeenModified): Promise<CompareViewData> {
   const labels = distinctLabels(list);
   const read = await Promise.all(list.map((run) => runs.read(run.id)));
   const infos = await Promise.all(list.map((run, index) => runInfo(runs, run, seen, labels[index])));
-  const comparison = compareRunStats(
-    list.map((run, index) => ({ id: run.id, label: labels[index], stats: read[index].stats })),
-    { thresholdPercent },
-  );
-  return {
-    kind: 'compare',
-    runs: infos.map((info, index) => ({ ...info, history: read[index].history?.series.Aggregated ?? null, startS: read[index].history?.startS ?? null })),
-    comparison,
-    notes: read.flatMap((data, index) => data.notes.map((n) => `${labels[index]}: ${n}`)),
-    errors: read.flatMap((data) => data.errors.map(errorLine)),
-  };
+  return compareViewDataOf(infos.map((info, index) => ({ info, data: read[index] })), thresholdPercent, limits, errorLine);
 }
 
 /** Only each run's stats (or report) is read: histories are not needed for the trend. */

@@ -19,12 +19,8 @@ export class TrackerDiagnostics extends Disposable {
     super();
     this._register(findings.onDidChange(() => void this.refresh()));
     this._register(vscode.workspace.onDidOpenTextDocument(() => void this.refresh()));
-    this._register(
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        this.collection.delete(document.uri);
-        this.findings.forget(document.uri);
-      }),
-    );
+    // Findings are cached per entry, and a closed document's entry goes with it (TrackerDocuments.forget).
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)));
     void this.refresh();
   }
 

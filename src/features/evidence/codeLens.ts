@@ -7,7 +7,7 @@ import type { RunStore } from '../../services/runStore';
 import { Settings } from '../../services/settings';
 import { Disposable } from '../../util/dispose';
 import { Commands } from '../commands';
-import type { DocumentModels } from './documentModels';
+import type { TrackerDocuments } from '../../services/trackerDocuments';
 import { EvidenceLocator } from './locate';
 
 interface LensLine {
@@ -24,7 +24,7 @@ export class EvidenceCodeLensProvider extends Disposable implements vscode.CodeL
   readonly onDidChangeCodeLenses = this._onDidChangeCodeLenses.event;
 
   constructor(
-    private readonly models: DocumentModels,
+    private readonly models: TrackerDocuments,
     private readonly locator: EvidenceLocator,
     private readonly runs: RunStore,
     private readonly settings: Settings,
@@ -43,7 +43,7 @@ export class EvidenceCodeLensProvider extends Disposable implements vscode.CodeL
   }
 
   private async lensLines(document: vscode.TextDocument): Promise<LensLine[]> {
-    const model = this.models.get(document);
+    const model = this.models.forDocument(document).model;
     const out = new Map<number, LensLine>();
     for (const located of await this.locator.locateAll(document.uri, model.evidence)) {
       const { ref, run } = located;

@@ -5,19 +5,20 @@ import type { LocustRunData } from '../../core/locust';
 import { describeError, type Logger } from '../../services/logger';
 import type { RunStore } from '../../services/runStore';
 import { runErrors, runLabel, runNotes, runTable, runValues, summaryValues, type ComparedRun } from '../../util/runText';
-import type { DocumentModels } from './documentModels';
+import type { TrackerDocuments } from '../../services/trackerDocuments';
 import type { EvidenceLocator } from './locate';
+import { escapeMarkdown } from '../../util/markdownText';
 
 export class EvidenceHoverProvider implements vscode.HoverProvider {
   constructor(
-    private readonly models: DocumentModels,
+    private readonly models: TrackerDocuments,
     private readonly locator: EvidenceLocator,
     private readonly runs: RunStore,
     private readonly logger: Logger,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const ref = this.models.get(document).evidence.find((r) => r.line === position.line && r.startColumn <= position.character && position.character <= r.endColumn);
+    const ref = this.models.forDocument(document).model.evidence.find((r) => r.line === position.line && r.startColumn <= position.character && position.character <= r.endColumn);
     if (!ref) return undefined;
     const located = await this.locator.locate(document.uri, ref);
     if (!located.run || token.isCancellationRequested) return undefined;
@@ -25,22 +26,22 @@ export class EvidenceHoverProvider implements vscode.HoverProvider {
     const range = new vscode.Range(ref.line, ref.startColumn, ref.line, ref.endColumn);
     const markdown = new vscode.MarkdownString();
     markdown.supportThemeIcons = true;
-    markdown.appendMarkdown(`**${escape(runLabel(run))}** · ${escape(run.prefix)}\n\n`);
+    markdown.appendMarkdown(`**${escapeMarkdown(runLabel(run))}** · ${escapeMarkdown(run.prefix)}\n\n`);
     let data: LocustRunData;
     try {
       data = await this.runs.read(run.id);
     } catch (error) {
       this.logger.error(`Reading run ${run.id} for a hover failed: ${describeError(error)}`);
-      markdown.appendMarkdown(`$(error) ${escape(vscode.l10n.t('Could not read run {0}: {1}', run.prefix, describeError(error)))}\n`);
+      markdown.appendMarkdown(`$(error) ${escapeMarkdown(vscode.l10n.t('Could not read run {0}: {1}', run.prefix, describeError(error)))}\n`);
       return new vscode.Hover(markdown, range);
     }
     if (token.isCancellationRequested) return undefined;
     const compared = await this.compared(run.id);
     const table = runTable(data, compared);
     if (table) markdown.appendMarkdown(`${table}\n\n`);
-    else if (data.errors.length === 0) markdown.appendMarkdown(`${escape(vscode.l10n.t('No request statistics in this run (no _stats.csv or report).'))}\n\n`);
-    for (const line of runErrors(data)) markdown.appendMarkdown(`$(error) ${escape(line)}\n\n`);
-    for (const note of runNotes(data)) markdown.appendMarkdown(`$(info) ${escape(note)}\n\n`);
+    else if (data.errors.length === 0) markdown.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('No request statistics in this run (no _stats.csv or report).'))}\n\n`);
+    for (const line of runErrors(data)) markdown.appendMarkdown(`$(error) ${escapeMarkdown(line)}\n\n`);
+    for (const note of runNotes(data)) markdown.appendMarkdown(`$(info) ${escapeMarkdown(note)}\n\n`);
     return new vscode.Hover(markdown, range);
   }
 
@@ -61,9 +62,4 @@ export class EvidenceHoverProvider implements vscode.HoverProvider {
     }
     return out;
   }
-}
-
-/** Text from files and file names, shown as text: markdown and theme-icon syntax escaped. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

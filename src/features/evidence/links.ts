@@ -2,7 +2,7 @@
 // openEvidence command), so Ctrl+Click never guesses between two files of the same name.
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
-import type { DocumentModels } from './documentModels';
+import type { TrackerDocuments } from '../../services/trackerDocuments';
 import type { EvidenceLocator } from './locate';
 
 export interface OpenEvidenceArgs {
@@ -13,12 +13,12 @@ export interface OpenEvidenceArgs {
 
 export class EvidenceLinkProvider implements vscode.DocumentLinkProvider {
   constructor(
-    private readonly models: DocumentModels,
+    private readonly models: TrackerDocuments,
     private readonly locator: EvidenceLocator,
   ) {}
 
   async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
-    const refs = this.models.get(document).evidence;
+    const refs = this.models.forDocument(document).model.evidence;
     if (refs.length === 0) return [];
     const located = await this.locator.locateAll(document.uri, refs);
     if (token.isCancellationRequested) return [];

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { registerEvidenceCommands } from './commands';
 import { EvidenceCodeLensProvider } from './codeLens';
-import { DocumentModels } from './documentModels';
 import { EvidenceHoverProvider } from './hover';
 import { EvidenceLinkProvider } from './links';
 import { EvidenceLocator } from './locate';
@@ -16,11 +15,10 @@ const MARKDOWN: vscode.DocumentSelector = [
 ];
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  const models = new DocumentModels(services.trackers, services.settings);
+  const models = services.documents;
   const locator = new EvidenceLocator(services.evidenceFiles, services.runs);
   const lenses = new EvidenceCodeLensProvider(models, locator, services.runs, services.settings);
   context.subscriptions.push(
-    models,
     lenses,
     vscode.languages.registerDocumentLinkProvider(MARKDOWN, new EvidenceLinkProvider(models, locator)),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),

@@ -1,7 +1,7 @@
 // `executionTracker.setTaskStateFromPreview`: the command behind the "Toggle Task" item of a task checkbox in
 // the Markdown preview (see core/preview/taskContext.ts for how the checkbox's context gets here). It ends in the
-// same safe edit as the editor command, `executionTracker.setTaskState`, which re-checks the line and applies one
-// WorkspaceEdit (one undo step).
+// same safe edit as every tick, the edit service (services/trackerEdits.ts), which re-checks the line and applies
+// one WorkspaceEdit (one undo step).
 //
 // Before a character changes: the session token the preview was rendered with, a markdown document that is open
 // and in the workspace, a line in range whose text is still the rendered text (or has moved unchanged), and that
@@ -9,10 +9,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as vscode from 'vscode';
 import { readToggleRequest, type PreviewToggleRequest } from '../../core/preview/taskContext';
-import { findMarkColumn, relocateEdit, type MarkEdit, type ToggleTarget } from '../../core/tracker/edits';
+import { findMarkColumn } from '../../core/tracker/edits';
 import type { Services } from '../../services';
-import { Commands, type EditOutcome, type SetTaskStateRequest } from '../commands';
-import { taskLinePredicate } from '../editing/taskLines';
+import type { EditOutcome } from '../../services/trackerEdits';
+import { Commands } from '../commands';
 
 export async function toggleFromPreview(argument: unknown, token: string, services: Services): Promise<EditOutcome | undefined> {
   const read = readToggleRequest(argument);
@@ -30,33 +30,18 @@ async function toggle(request: PreviewToggleRequest, services: Services): Promis
     return ignore(vscode.l10n.t('the document is not an open markdown file of this workspace'), services);
   }
   const file = vscode.workspace.asRelativePath(document.uri);
-  const markColumn = findMarkColumn(request.lineText);
-  if (request.line >= document.lineCount || markColumn < 0) return refuse(file, request.line, vscode.l10n.t('it is not a task line'), services);
-  const rendered: ToggleTarget = { line: request.line, markColumn, lineText: request.lineText, checked: request.lineText[markColumn] !== ' ' };
-  const wanted = request.lineText.slice(0, markColumn) + (request.checked ? 'x' : ' ') + request.lineText.slice(markColumn + 1);
-  // Already in the requested state: the preview had not caught up yet and re-renders on its own.
-  if (document.lineAt(request.line).text === wanted) return { applied: 0, refused: 0, ok: true };
-
-  // Where the rendered line is now: the same line, or moved by edits above it; then it must still be a task.
-  const probe: MarkEdit = { line: request.line, column: markColumn, oldMark: ' ', newMark: 'x', expectedLineText: request.lineText };
-  const lineAt = (line: number) => (line >= 0 && line < document.lineCount ? document.lineAt(line).text : undefined);
-  const relocation = relocateEdit(probe, lineAt, document.lineCount);
-  if (relocation.kind === 'refused') return refuse(file, request.line, relocation.reason, services);
-  const line = relocation.edit.line;
-  if (!taskLinePredicate(services.trackers.modelForDocument(document), document)(line)) {
-    return refuse(file, line, vscode.l10n.t('it is not a task in the parsed document (a code block, perhaps)'), services);
-  }
-
-  const setRequest: SetTaskStateRequest = {
+  if (request.line >= document.lineCount || findMarkColumn(request.lineText) < 0) return refuse(file, request.line, vscode.l10n.t('it is not a task line'), services);
+  // The edit service finds the rendered line again (it may have moved, its mark may differ), checks it is a task
+  // in the model of the text as it is now, and leaves it alone when it is already in the requested state.
+  const outcome = await services.edits.setTaskState({
     uri: document.uri,
-    targets: [{ ...rendered, line }],
+    tasks: [{ line: request.line, lineText: request.lineText }],
     checked: request.checked,
     // Beside an editor the unsaved change is visible and undoable like any other edit; with no editor showing
     // the file, an unsaved change nobody sees would be a trap, so it is saved (as a tick from the tree is).
     saveIfClean: !vscode.window.visibleTextEditors.some((editor) => editor.document === document),
-  };
-  const outcome = await vscode.commands.executeCommand<EditOutcome>(Commands.setTaskState, setRequest);
-  services.logger.info(`Preview toggle on ${file}:${line + 1}: ${outcome?.applied ?? 0} applied, ${outcome?.refused ?? 0} refused.`);
+  });
+  services.logger.info(`Preview toggle on ${file}:${request.line + 1}: ${outcome.applied} applied, ${outcome.refused} refused.`);
   return outcome;
 }
 

@@ -9,7 +9,7 @@ import { RunsTreeProvider } from './runsTreeProvider';
 export const RUNS_VIEW_ID = 'executionTracker.runs';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  const provider = new RunsTreeProvider(services.runs, services.logger);
+  const provider = new RunsTreeProvider(services.runs, services.trackers, services.logger);
   const view = vscode.window.createTreeView(RUNS_VIEW_ID, { treeDataProvider: provider });
   // "Clear Baseline" is offered in the palette only when there is one to clear.
   const hasBaseline = new ContextKey<boolean>('executionTracker.hasBaseline');

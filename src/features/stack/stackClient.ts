@@ -3,6 +3,7 @@
 // service print last. Each answer is a value the caller shows; nothing here talks to the user.
 import * as vscode from 'vscode';
 import {
+  activeServices,
   composeGlobalArgs,
   composeLine,
   composeMessage,
@@ -60,7 +61,7 @@ export class StackClient {
       const unknown = unknownNames(choice.profiles, known);
       if (unknown.length) return { ok: false, message: vscode.l10n.t('Execution Tracker: no service of {0} has the profile {1} (profiles there: {2}). Choose the stack again.', files, unknown.join(', '), known.join(', ') || vscode.l10n.t('none')) };
     }
-    const defined = parseNameList((await this.compose(compose, choice, ['config', '--services'], folder)).stdout);
+    const defined = activeServices((await this.compose(compose, choice, ['config'], folder)).stdout, choice.profiles);
     const unknownServices = unknownNames(services, defined);
     if (unknownServices.length) return { ok: false, message: vscode.l10n.t('Execution Tracker: {0} defines no service {1} (services: {2}).', files, unknownServices.join(', '), defined.join(', ')) };
     const ps = await this.compose(compose, choice, psArgs(compose.flavor), folder);
@@ -81,12 +82,12 @@ export class StackClient {
     if (resolution.kind !== 'ok') return { ok: false, message: resolution.message };
     const compose = resolution.command;
     const [config, ps] = await Promise.all([
-      known ? undefined : this.compose(compose, choice, ['config', '--services'], folder),
+      known ? undefined : this.compose(compose, choice, ['config'], folder),
       this.compose(compose, choice, psArgs(compose.flavor), folder),
     ]);
     if (config && config.code !== 0) return this.check(choice);
     if (ps.code !== 0) return isEngineUnreachable(ps.stderr) ? { ok: false, message: engineMessage(ps.stderr) } : this.check(choice);
-    const services = known ?? parseNameList(config?.stdout ?? '');
+    const services = known ?? activeServices(config?.stdout ?? '', choice.profiles);
     return { ok: true, compose, services, status: stackStatus(compose.flavor, ps.stdout, services) };
   }
 

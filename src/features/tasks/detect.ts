@@ -2,8 +2,8 @@
 // findFiles (never node_modules). Read on demand; the results are small lists.
 import * as vscode from 'vscode';
 import { definesUserClass } from '../../core/launch';
+import { EXCLUDE_GLOB } from '../../core/workspace/excluded';
 
-const EXCLUDE = '**/{node_modules,.git,.venv,venv,__pycache__}/**';
 const COMPOSE_GLOB = '**/{docker-compose*.yml,docker-compose*.yaml,compose*.yaml,compose*.yml}';
 const LOCUST_GLOB = '**/*locust*.py';
 const PYTEST_CONFIG_GLOB = '**/{pytest.ini,pyproject.toml,setup.cfg,conftest.py,tox.ini}';
@@ -26,7 +26,7 @@ function toFound(uri: vscode.Uri): FoundFile | undefined {
 const byPath = (a: FoundFile, b: FoundFile) => a.folder.index - b.folder.index || a.relative.split('/').length - b.relative.split('/').length || a.relative.localeCompare(b.relative);
 
 async function find(glob: string): Promise<FoundFile[]> {
-  const uris = await vscode.workspace.findFiles(glob, EXCLUDE, MAX);
+  const uris = await vscode.workspace.findFiles(glob, EXCLUDE_GLOB, MAX);
   return uris.map(toFound).filter((f): f is FoundFile => f !== undefined).sort(byPath);
 }
 

@@ -1,18 +1,12 @@
 // "Record in tracker": pick the tracker and the place (a week, a day, or the cursor), then insert an evidence
-// block computed by the core as one text edit, applied as one WorkspaceEdit (one undo step). The block is
+// block computed by the core, inserted by the edit service as one WorkspaceEdit (one undo step). The block is
 // checked against the document as it is right then; the heading it goes under is re-checked by its text.
 import * as vscode from 'vscode';
-import { insertEvidenceBlock, insertionLineUnderHeading } from '../../core/tracker/evidenceBlock';
+import { insertionLineUnderHeading } from '../../core/tracker/evidenceBlock';
 import type { TrackerModel } from '../../core/tracker/model';
-import { describeError, type Logger } from '../../services/logger';
+import type { TrackerDocuments } from '../../services/trackerDocuments';
+import type { InsertionPlace as Place, TrackerEdits } from '../../services/trackerEdits';
 import type { TrackerStore } from '../../services/trackerStore';
-
-interface Place {
-  /** Insert before this 0-based line. */
-  readonly line: number;
-  /** For a heading place: its line and text, re-checked before the edit. */
-  readonly heading?: { readonly line: number; readonly text: string };
-}
 
 interface PlaceItem extends vscode.QuickPickItem {
   readonly place?: Place | 'cursor';
@@ -21,7 +15,8 @@ interface PlaceItem extends vscode.QuickPickItem {
 export class EvidenceRecorder {
   constructor(
     private readonly trackers: TrackerStore,
-    private readonly logger: Logger,
+    private readonly documents: TrackerDocuments,
+    private readonly edits: TrackerEdits,
   ) {}
 
   /** Asks where, inserts `block`, shows it. Resolves true when the tracker was changed. */
@@ -29,8 +24,7 @@ export class EvidenceRecorder {
     const uri = await this.pickTracker();
     if (!uri) return false;
     const document = await vscode.workspace.openTextDocument(uri);
-    const entry = this.trackers.modelForDocument(document);
-    const place = await this.pickPlace(document, entry.model);
+    const place = await this.pickPlace(document, this.documents.forDocument(document).model);
     if (!place) return false;
     return this.insert(document, block, place);
   }
@@ -84,34 +78,11 @@ export class EvidenceRecorder {
   }
 
   private async insert(document: vscode.TextDocument, block: readonly string[], place: Place): Promise<boolean> {
-    const file = vscode.workspace.asRelativePath(document.uri);
-    if (place.heading && (place.heading.line >= document.lineCount || document.lineAt(place.heading.line).text !== place.heading.text)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Execution Tracker: {0} changed at line {1} while you were choosing, so nothing was inserted. Choose Record in tracker again.', file, place.heading.line + 1));
-      return false;
-    }
-    const wasDirty = document.isDirty;
-    const edit = insertEvidenceBlock(document.getText(), block, place.line);
-    const workspaceEdit = new vscode.WorkspaceEdit();
-    const position = new vscode.Position(edit.line, edit.startColumn);
-    workspaceEdit.insert(document.uri, position, edit.newText);
-    let ok = false;
-    try {
-      ok = await vscode.workspace.applyEdit(workspaceEdit);
-    } catch (error) {
-      this.logger.error(`Inserting evidence into ${file} failed: ${describeError(error)}`);
-    }
-    if (!ok) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Execution Tracker: {0} changed while the result was being recorded, so nothing was inserted. Try again.', file));
-      return false;
-    }
-    // Like ticking from the tree: a file that had no unsaved changes is saved, so the evidence is on disk.
-    if (!wasDirty) await document.save();
-    const first = edit.line + (/^(?:\r\n|\r|\n)*/.exec(edit.newText)?.[0].match(/\r\n|\r|\n/g)?.length ?? 0);
+    const range = await this.edits.insertBlock(document, block, place);
+    if (!range) return false;
     const editor = await vscode.window.showTextDocument(document, { preview: false });
-    const range = new vscode.Range(first, 0, first + block.length - 1, block[block.length - 1].length);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    this.logger.info(`Recorded evidence in ${file} at line ${first + 1}: ${block[0]}`);
     return true;
   }
 }

@@ -7,6 +7,7 @@ import { ComposeResolver } from '../stack/composeResolver';
 import { runProcess } from '../stack/processRunner';
 import { registerStackView } from '../stack/register';
 import { StackClient } from '../stack/stackClient';
+import type { ChartOpener } from '../charts/register';
 import { LoadTestWizard } from './loadTestWizard';
 import { LocustProbe } from './locustProbe';
 import { PytestCommand } from './pytestCommand';
@@ -26,12 +27,12 @@ export const LaunchCommands = {
   runTests: 'executionTracker.runTests',
 } as const;
 
-export function register(context: vscode.ExtensionContext, services: Services): void {
+export function register(context: vscode.ExtensionContext, services: Services, charts: ChartOpener): void {
   const storage = context.storageUri;
   const resolver = new ComposeResolver(runProcess, services.logger);
   const client = new StackClient(resolver, runProcess);
   const probe = new LocustProbe();
-  const recorder = new EvidenceRecorder(services.trackers, services.logger);
+  const recorder = new EvidenceRecorder(services.trackers, services.documents, services.edits);
   const distributed = new DistributedRuns(services.logger);
   const wizard = new LoadTestWizard(services, context.workspaceState, probe, resolver, distributed);
   const stack = new StackCommands(context.workspaceState, client, resolver);
@@ -39,7 +40,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     ...Object.values(TaskTypes).map((type) => vscode.tasks.registerTaskProvider(type, new LaunchTaskProvider(type, storage, services.logger, resolver))),
     distributed,
-    new TaskResults(recorder, services.runs, storage, services.logger, distributed),
+    new TaskResults(recorder, services.runs, charts, storage, services.logger, distributed),
     vscode.commands.registerCommand(LaunchCommands.runLoadTest, () => wizard.run(false)),
     vscode.commands.registerCommand(LaunchCommands.runDistributedLoadTest, () => wizard.run(true)),
     vscode.commands.registerCommand(LaunchCommands.startStack, () => stack.run('up')),

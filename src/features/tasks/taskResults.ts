@@ -5,12 +5,13 @@ import { stat, readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { isTaskType, parseCoverageXml, parseJunitXml, statsFileFor, TASK_TYPES, type TaskType } from '../../core/launch';
+import { aggregatedNumbers } from '../../core/checks/aggregated';
 import { parseRunName, readLocustFile, type LocustStats } from '../../core/locust';
 import { formatAggregated, formatLoadTestEvidence, formatPytestEvidence, type LoadTestEvidence } from '../../core/tracker/evidenceBlock';
 import { describeError, type Logger } from '../../services/logger';
 import type { RunStore } from '../../services/runStore';
 import { Disposable } from '../../util/dispose';
-import { Commands } from '../commands';
+import type { ChartOpener } from '../charts/register';
 import { pytestReportFiles } from './pytestReports';
 import type { DistributedRuns } from './distributedRun';
 import type { EvidenceRecorder } from './recordEvidence';
@@ -22,6 +23,7 @@ export class TaskResults extends Disposable {
   constructor(
     private readonly recorder: EvidenceRecorder,
     private readonly runs: RunStore,
+    private readonly charts: ChartOpener,
     private readonly storage: vscode.Uri | undefined,
     private readonly logger: Logger,
     private readonly distributed?: DistributedRuns,
@@ -73,8 +75,7 @@ export class TaskResults extends Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('Execution Tracker: the load test ended (exit code {0}) but {1} could not be read: {2}{3}. See the task terminal for what Locust reported.', String(exitCode ?? '?'), cited, describeError(error), where));
       return;
     }
-    const agg = stats.aggregated!;
-    const numbers = { requests: agg.requests, failures: agg.failures, p95Ms: agg.percentiles['95'] ?? null, p99Ms: agg.percentiles['99'] ?? null, rps: agg.rps };
+    const numbers = aggregatedNumbers(stats)!;
     const run = parseRunName(prefix.split('/').pop() ?? prefix);
     const users = typeof definition.users === 'number' || typeof definition.users === 'string' ? String(definition.users) : undefined;
     const workers = definition.role === 'master' || definition.workers !== undefined ? Number(definition.workers) || undefined : undefined;
@@ -104,22 +105,16 @@ export class TaskResults extends Disposable {
   }
 
   private async openChart(statsUri: vscode.Uri): Promise<void> {
-    const known = await vscode.commands.getCommands(true);
-    if (!known.includes(Commands.openChart)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Execution Tracker: charts are not available in this version; opening the CSV instead.'));
-      await vscode.window.showTextDocument(statsUri, { preview: true });
-      return;
-    }
     try {
       await this.waitForRun(statsUri);
-      await vscode.commands.executeCommand(Commands.openChart, statsUri);
+      await this.charts.openChart(statsUri);
     } catch (error) {
       this.logger.error(`Opening the chart of ${statsUri.fsPath} failed: ${describeError(error)}`);
     }
   }
 
   /** The run store lists new files after its watcher's debounce; the chart needs the run to be listed. */
-  private waitForRun(uri: vscode.Uri, timeoutMs = 10_000): Promise<void> {
+  private waitForRun(uri: vscode.Uri, timeoutMs = 30_000): Promise<void> {
     if (this.runs.runForFile(uri)) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);

@@ -1,11 +1,10 @@
 // The "Tracker" view: tree, checkboxes, filters and the commands in its title bar.
 import * as vscode from 'vscode';
-import { targetFromTask } from '../../core/tracker/edits';
-import type { TaskItem } from '../../core/tracker/model';
 import type { Services } from '../../services';
 import { describeError } from '../../services/logger';
+import type { RenderedTask, SetTaskStateRequest } from '../../services/trackerEdits';
 import { ContextKey } from '../../util/contextKey';
-import { Commands, type EditOutcome, type SetTaskStateRequest } from '../commands';
+import { Commands } from '../commands';
 import { FilterState } from './filterState';
 import type { TrackerNode } from './nodes';
 import { WeekChanges } from './weekChanges';
@@ -18,7 +17,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const filter = new FilterState(context.workspaceState);
   const weekChanges = new WeekChanges(services.settings, services.history);
   context.subscriptions.push(weekChanges);
-  const provider = new TrackerTreeProvider(services.trackers, filter, services.findings, weekChanges);
+  const provider = new TrackerTreeProvider(services.trackers, filter, services.findings, services.logger, weekChanges);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,
@@ -29,7 +28,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
   // The welcome view ("no tracker found") waits for the first search, so it does not flash while loading.
   const loaded = new ContextKey<boolean>('executionTracker.loaded');
-  void services.trackers.whenReady().then(() => loaded.set(true));
+  void services.trackers.whenReady().then(() => provider.whenIdle()).then(() => loaded.set(true));
 
   const updateMessage = () => {
     view.message = provider.filterMessage();
@@ -57,47 +56,30 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   registerTrackerFileCommands(context, services);
 }
 
-/** The task in `tasks` that is `stale` now: same text, nearest line; `stale` itself when it is gone. */
-function currentTask(tasks: readonly TaskItem[], stale: TaskItem): TaskItem {
-  let best: TaskItem | undefined;
-  for (const task of tasks) {
-    if (task.text !== stale.text) continue;
-    if (!best || Math.abs(task.line - stale.line) < Math.abs(best.line - stale.line)) best = task;
-  }
-  return best ?? stale;
-}
-
-async function tickFromTree(
-  event: vscode.TreeCheckboxChangeEvent<TrackerNode>,
-  provider: TrackerTreeProvider,
-  services: Services,
-): Promise<void> {
+async function tickFromTree(event: vscode.TreeCheckboxChangeEvent<TrackerNode>, provider: TrackerTreeProvider, services: Services): Promise<void> {
   // One request per file and target state, so each file's change is one undo step.
-  const requests = new Map<string, SetTaskStateRequest & { targets: ReturnType<typeof targetFromTask>[] }>();
+  const requests = new Map<string, SetTaskStateRequest & { tasks: RenderedTask[] }>();
   for (const [node, state] of event.items) {
     if (node.kind !== 'task') continue;
-    // A click can land on a row rendered from an older parse (the tree was re-rendering); judge it against the
-    // store's current parse, where the task may already show the previous tick.
-    const entry = services.trackers.getEntry(node.entry.uri) ?? node.entry;
-    const task = currentTask(entry.model.tasks, node.task);
-    // The text the model was parsed from; setTaskState re-checks it against the document before editing.
-    const lineText = entry.lineAt(task.line);
+    // The row's line as it was rendered; the edit service finds it again in the text as it is now (a click can
+    // land on a row from an older render, after a tick the tree has not shown yet) and sets the clicked state.
+    const lineText = node.entry.lineAt(node.task.line);
     if (lineText === undefined) continue;
     const checked = state === vscode.TreeItemCheckboxState.Checked;
     const key = `${node.entry.uri.toString()}|${checked}`;
     let request = requests.get(key);
     if (!request) {
-      request = { uri: node.entry.uri, targets: [], checked, saveIfClean: true };
+      request = { uri: node.entry.uri, tasks: [], checked, saveIfClean: true };
       requests.set(key, request);
     }
-    request.targets.push(targetFromTask(task, lineText));
+    request.tasks.push({ line: node.task.line, lineText });
   }
 
   let rerender = requests.size === 0;
   for (const request of requests.values()) {
     try {
-      const outcome = await vscode.commands.executeCommand<EditOutcome | undefined>(Commands.setTaskState, request);
-      if (!outcome?.ok || outcome.applied < request.targets.length) rerender = true;
+      const outcome = await services.edits.setTaskState(request);
+      if (!outcome.ok || outcome.refused > 0) rerender = true;
     } catch (error) {
       rerender = true;
       const file = vscode.workspace.asRelativePath(request.uri);
@@ -118,7 +100,7 @@ async function revealCursorLine(view: vscode.TreeView<TrackerNode>, provider: Tr
     return;
   }
   const uri = editor.document.uri;
-  await provider.whenSettled();
+  await provider.whenIdle();
   const node = provider.nodeForLine(uri, editor.selection.active.line);
   if (!node) {
     const add = vscode.l10n.t('Add as Tracker');

@@ -1,6 +1,6 @@
 // What a node's icon says: done, under way, not started, or the heading claims something its tasks contradict.
 import * as vscode from 'vscode';
-import { claimContradiction } from '../../core/tracker/claims';
+import { claimContradiction, claimedStatusWord, describeContradiction } from '../../core/tracker/claims';
 import type { ClaimedStatus, Progress } from '../../core/tracker/model';
 
 export type NodeState = 'done' | 'in-progress' | 'not-started' | 'no-tasks' | 'blocked' | 'disagrees' | 'template';
@@ -46,21 +46,12 @@ function statusLineDisagreement(claimed: ClaimedStatus, progress: Progress, stat
   return undefined;
 }
 
+/** The core's wording (the same as the status-claim finding), as a sentence. */
 function claimDisagreement(claimed: ClaimedStatus, progress: Progress): string | undefined {
   const found = claimContradiction(claimed, progress);
   if (!found) return undefined;
-  switch (found.kind) {
-    case 'complete-with-open':
-      return vscode.l10n.t('Claims complete, but {0} of {1} tasks are still open.', found.open, found.total);
-    case 'in-progress-all-done':
-      return vscode.l10n.t('Claims in progress, but all {0} tasks are done.', found.total);
-    case 'pending-all-done':
-      return vscode.l10n.t('Claims pending, but all {0} tasks are done.', found.total);
-    case 'pending-started':
-      return vscode.l10n.t('Claims pending, but {0} of {1} tasks are already done.', found.done, found.total);
-    case 'blocked-all-done':
-      return vscode.l10n.t('Claims blocked, but all {0} tasks are done.', found.total);
-  }
+  const text = describeContradiction(found);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 export function statusIcon(state: NodeState): vscode.ThemeIcon {
@@ -82,19 +73,9 @@ export function statusIcon(state: NodeState): vscode.ThemeIcon {
   }
 }
 
+/** A claimed status as a word, or undefined when nothing is claimed. */
 export function claimedStatusLabel(claimed: ClaimedStatus): string | undefined {
-  switch (claimed) {
-    case 'complete':
-      return vscode.l10n.t('complete');
-    case 'in-progress':
-      return vscode.l10n.t('in progress');
-    case 'pending':
-      return vscode.l10n.t('pending');
-    case 'blocked':
-      return vscode.l10n.t('blocked');
-    default:
-      return undefined;
-  }
+  return claimed === 'unknown' ? undefined : claimedStatusWord(claimed);
 }
 
 export function stateLabel(state: NodeState): string {

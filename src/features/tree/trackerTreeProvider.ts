@@ -1,99 +1,47 @@
-// The "Tracker" view's data: rebuilt from the store whenever a tracker, its findings or a filter changes. The
-// store already debounces edits, so this class never parses.
+// The "Tracker" view as VS Code sees it: tree items from the nodes that TrackerTreeData rendered (one render per
+// change, see treeData.ts). The store already debounces edits, so this class never parses.
 import * as vscode from 'vscode';
-import type { Finding } from '../../core/checks/types';
 import type { FindingsService } from '../../services/findings';
+import { describeError, type Logger } from '../../services/logger';
 import type { TrackerStore } from '../../services/trackerStore';
 import { Disposable } from '../../util/dispose';
 import type { FilterState } from './filterState';
-import { buildTracker, headingAtLine, type BuiltTracker, type TrackerNode } from './nodes';
+import { headingAtLine, type BuiltTracker, type TrackerNode } from './nodes';
+import { TrackerTreeData } from './treeData';
 import { nodeLabel, toTreeItem } from './treeItems';
 import type { WeekChanges } from './weekChanges';
-
-/** How long the tree waits for fresh findings before it shows changed tasks with the previous ones. */
-const SLOW_FINDINGS_MS = 300;
 
 export class TrackerTreeProvider extends Disposable implements vscode.TreeDataProvider<TrackerNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<TrackerNode | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
-  /** Built lazily on the first getChildren after a change; undefined means stale. */
-  private built: Map<string, BuiltTracker> | undefined;
-  /** Check findings per tracker uri, as last computed; the tree shows them without waiting for new ones. */
-  private findingsByUri = new Map<string, readonly Finding[]>();
-  private findingsGeneration = 0;
-  /** A tracker changed since the tree last rendered: the next update renders even if the findings did not. */
-  private trackersChanged = false;
-  private pending: Promise<void> = Promise.resolve();
+  private readonly data: TrackerTreeData;
 
   constructor(
     private readonly store: TrackerStore,
     private readonly filter: FilterState,
-    private readonly findings: FindingsService,
+    findings: FindingsService,
+    logger: Logger,
     private readonly weekChanges?: WeekChanges,
   ) {
     super();
-    if (weekChanges) this._register(weekChanges.onDidChange(() => this.refresh()));
-    // A tracker edit changes both the tasks and, a moment later, the findings. Rendering once for both keeps a
-    // click from landing on rows that are about to be replaced (the workbench drops such clicks).
-    this._register(
-      store.onDidChange(() => {
-        this.trackersChanged = true;
-        void this.update();
-      }),
+    this.data = new TrackerTreeData(
+      { trackers: store, findings, filter },
+      () => this._onDidChangeTreeData.fire(undefined),
+      (error) => logger.error(`Rendering the Tracker view failed: ${describeError(error)}`),
     );
-    this._register(filter.onDidChange(() => this.refresh()));
-    this._register(findings.onDidChange(() => void this.update()));
-    void this.update();
-  }
-
-  /**
-   * Recomputes the findings of every tracker, then renders once if the trackers or the findings changed. An older
-   * computation never overwrites a newer one; a slow one (evidence files still being read) does not hold back
-   * the tasks: the tree renders with the previous findings and again when the new ones arrive.
-   */
-  private update(): Promise<void> {
-    this.pending = this.computeAndRender();
-    return this.pending;
-  }
-
-  /** Resolves once no findings computation is running, so a reveal does not race a re-render. */
-  async whenSettled(): Promise<void> {
-    for (let current = this.pending; ; current = this.pending) {
-      await current;
-      if (current === this.pending) return;
-    }
-  }
-
-  private async computeAndRender(): Promise<void> {
-    const generation = ++this.findingsGeneration;
-    await this.store.whenReady();
-    const computing = this.computeFindings();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), SLOW_FINDINGS_MS)));
-    const first = await Promise.race([computing, slow]);
-    clearTimeout(timer);
-    if (first === 'slow' && generation === this.findingsGeneration && this.trackersChanged) this.refresh();
-    const next = await computing;
-    if (generation !== this.findingsGeneration || this.isDisposed) return;
-    if (!this.trackersChanged && sameFindings(this.findingsByUri, next)) return;
-    this.findingsByUri = next;
-    this.refresh();
-  }
-
-  private async computeFindings(): Promise<Map<string, readonly Finding[]>> {
-    const next = new Map<string, readonly Finding[]>();
-    if (!this.findings.enabled) return next;
-    for (const entry of this.store.trackers()) {
-      next.set(entry.uri.toString(), await this.findings.forEntry(entry).catch(() => []));
-    }
-    return next;
+    this._register(this.data);
+    // The week deltas arrive from git in the background: the items are redrawn through the same pipeline.
+    if (weekChanges) this._register(weekChanges.onDidChange(() => this.refresh()));
   }
 
   /** Re-render from the store's current models (also puts a refused checkbox click back). */
   refresh(): void {
-    this.trackersChanged = false;
-    this.built = undefined;
-    this._onDidChangeTreeData.fire(undefined);
+    this.data.refresh();
+  }
+
+  /** Resolves once the newest render is shown, so a reveal does not race a re-render. */
+  whenIdle(): Promise<void> {
+    return this.data.whenIdle();
   }
 
   getTreeItem(node: TrackerNode): vscode.TreeItem {
@@ -152,21 +100,7 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
     return built.root;
   }
 
-  private trackers(): Map<string, BuiltTracker> {
-    if (!this.built) {
-      const filter = this.filter.current;
-      this.built = new Map(this.store.trackers().map((entry) => [entry.uri.toString(), buildTracker(entry, filter, this.findingsByUri.get(entry.uri.toString()))]));
-    }
-    return this.built;
+  private trackers(): ReadonlyMap<string, BuiltTracker> {
+    return this.data.current();
   }
-}
-
-function sameFindings(a: ReadonlyMap<string, readonly Finding[]>, b: ReadonlyMap<string, readonly Finding[]>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [uri, findings] of a) {
-    const other = b.get(uri);
-    if (!other || other.length !== findings.length) return false;
-    if (findings.some((f, i) => f.rule !== other[i].rule || f.line !== other[i].line || f.message !== other[i].message || f.severity !== other[i].severity)) return false;
-  }
-  return true;
 }

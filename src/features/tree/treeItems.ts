@@ -1,10 +1,11 @@
 // How each node looks: label, "done/total", status icon, tooltip, checkbox, and the click that reveals its line.
 import * as vscode from 'vscode';
 import { weekDeltaText } from './weekChanges';
-import { fileName, percent, plainText, weekLabel } from '../../util/labels';
+import { fileName, percent, plainText, weekLabel, weekShortLabel, weekTitle } from '../../util/labels';
 import { RULES, type Finding, type Severity } from '../../core/checks/types';
 import type { FileNode, FindingNode, FindingsNode, HeadingNode, RuleNode, TaskNode, TrackerNode } from './nodes';
 import { claimedStatusLabel, headingStatus, progressState, stateLabel, statusIcon, type NodeStatus } from './status';
+import { escapeMarkdown } from '../../util/markdownText';
 
 export interface ItemContext {
   readonly isAdded: (uri: vscode.Uri) => boolean;
@@ -36,7 +37,7 @@ export function nodeLabel(node: TrackerNode): string {
     case 'file':
       return fileName(node.entry.uri);
     case 'heading':
-      return node.week ? weekLabel(node.week) : plainText(node.heading.title || node.heading.text);
+      return node.week ? weekShortLabel(node.week) : plainText(node.heading.title || node.heading.text);
     case 'task':
       return plainText(node.task.text) || vscode.l10n.t('(empty task)');
     case 'findings':
@@ -55,7 +56,7 @@ function fileItem(node: FileNode, context: ItemContext): vscode.TreeItem {
   item.description = `${model.counted.done}/${model.counted.total}`;
   item.iconPath = statusIcon(progressState(model.counted));
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escape(nodeLabel(node))}**  \n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(nodeLabel(node))}**  \n`);
   tooltip.appendText(vscode.workspace.asRelativePath(node.entry.uri));
   tooltip.appendMarkdown('\n\n');
   tooltip.appendText(vscode.l10n.t('{0} of {1} tasks done ({2}%).', model.counted.done, model.counted.total, percent(model.counted)));
@@ -82,11 +83,15 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
   const claimed = week ? week.status : heading.status;
   const progress = heading.excluded ? heading.allTasks : week ? week.progress : heading.progress;
   const status = headingStatus(claimed, progress, heading.excluded, week?.statusLine);
-  item.description = heading.excluded
-    ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total)
-    : `${progress.done}/${progress.total}`;
+  // Progress first: it is what must stay visible when the side bar cuts the description off; a week's title
+  // follows it (its full text, with the "Week N" prefix, is in the tooltip).
+  const parts = [
+    heading.excluded ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total) : `${progress.done}/${progress.total}`,
+  ];
   const delta = week ? context.weekDelta?.(node.entry.uri, week.number, week.progress.done) : undefined;
-  if (delta !== undefined) item.description = `${item.description} · ${weekDeltaText(delta)}`;
+  if (delta !== undefined) parts.push(weekDeltaText(delta));
+  if (week && weekTitle(week)) parts.push(weekTitle(week));
+  item.description = parts.join(' · ');
   item.iconPath = statusIcon(status.state);
   item.tooltip = headingTooltip(node, status, claimed === 'unknown' ? undefined : claimedStatusLabel(claimed));
   item.contextValue = week ? 'week' : 'heading';
@@ -96,7 +101,7 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
 
 function headingTooltip(node: HeadingNode, status: NodeStatus, claimed: string | undefined): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escape(nodeLabel(node))}**\n\n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(node.week ? weekLabel(node.week) : nodeLabel(node))}**\n\n`);
   if (status.state === 'template') {
     tooltip.appendText(vscode.l10n.t('A template section: its tasks are not counted toward progress.'));
     tooltip.appendMarkdown('\n\n');
@@ -109,8 +114,8 @@ function headingTooltip(node: HeadingNode, status: NodeStatus, claimed: string |
   } else if (status.state !== 'template') {
     tooltip.appendText(' ' + stateLabel(status.state) + '.');
   }
-  if (node.isCurrentWeek) tooltip.appendMarkdown('\n\n' + escape(vscode.l10n.t('The current week: the first with open tasks.')));
-  tooltip.appendMarkdown('\n\n' + escape(vscode.l10n.t('Line {0}', node.heading.line + 1)));
+  if (node.isCurrentWeek) tooltip.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('The current week: the first with open tasks.')));
+  tooltip.appendMarkdown('\n\n' + escapeMarkdown(vscode.l10n.t('Line {0}', node.heading.line + 1)));
   tooltip.supportThemeIcons = true;
   return tooltip;
 }
@@ -210,8 +215,4 @@ function revealCommand(node: TrackerNode, line: number, column: number): vscode.
   const position = new vscode.Position(line, column);
   const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(position, position), preserveFocus: true };
   return { command: 'vscode.open', title: vscode.l10n.t('Reveal in Editor'), arguments: [node.entry.uri, options] };
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

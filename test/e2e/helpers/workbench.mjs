@@ -1,5 +1,7 @@
 // Page helpers that read like a user's steps in the VS Code workbench (1.100, served by code-server).
-// Every wait is on a condition with a timeout; failures say what was on screen instead.
+// Every wait is on a condition with a timeout; failures say what was on screen instead. A helper that tries
+// again counts it (retries.mjs); the runner shows the count and fails a scenario that needed more than one.
+import { noteRetry } from './retries.mjs';
 
 const TIMEOUT = 15_000;
 const isMac = process.platform === 'darwin';
@@ -130,6 +132,7 @@ export function workbench(page) {
           await page.keyboard.press('Escape');
           await wb.waitQuickInputClosed();
           if (Date.now() > deadline) throw new Error(`The command palette has no command "${title}" after ${timeout} ms. Seen instead: ${shown}`);
+          noteRetry(`runCommand: palette reopened, "${title}" was not listed yet`);
           continue;
         }
         await row.click();
@@ -252,6 +255,7 @@ export function workbench(page) {
           return;
         } catch (error) {
           if (Date.now() >= deadline) throw error;
+          noteRetry(`expandTreeItem: ${label} clicked again`);
         }
       }
     },
@@ -280,6 +284,7 @@ export function workbench(page) {
           return;
         } catch (error) {
           if (Date.now() >= deadline) throw error;
+          noteRetry(`clickTreeCheckbox: ${label} clicked again`);
         }
       }
     },

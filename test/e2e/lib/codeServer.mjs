@@ -9,6 +9,8 @@ import { spawnTracked, stopTracked } from './processes.mjs';
 /** Settings that keep the workbench quiet and predictable for a test or a demo. */
 export const quietSettings = {
   'workbench.startupEditor': 'none',
+  // Scenarios start from a known layout; the first-run scenario and `npm start` turn it on.
+  'executionTracker.showOnFirstRun': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,

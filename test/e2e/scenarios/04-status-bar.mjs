@@ -20,7 +20,7 @@ export default {
     await step(`tick "${label}" in the tree`, async () => {
       await wb.openViewContainer(VIEW_CONTAINER_TITLE);
       await wb.resizeSidebar(560);
-      await wb.expandTreeItem(/^WEEK 4:/);
+      await wb.expandTreeItem(/^Week 4$/);
       await wb.expandTreeItem(/^Day 16-17/);
       await wb.clickTreeCheckbox(label, true);
     });

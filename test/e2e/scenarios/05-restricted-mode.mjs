@@ -22,12 +22,12 @@ export default {
     await step(`the ${VIEW_CONTAINER_TITLE} view lists weeks 0–8 and the status bar shows ${progressText(SEED_PROGRESS)}`, async () => {
       await wb.openViewContainer(VIEW_CONTAINER_TITLE);
       await wb.resizeSidebar(560);
-      for (let week = 0; week <= 8; week += 1) await wb.waitTreeItem(new RegExp(`^WEEK ${week}:`));
+      for (let week = 0; week <= 8; week += 1) await wb.waitTreeItem(new RegExp(`^Week ${week}$`));
       await wb.waitStatusBarItem(progressText(SEED_PROGRESS));
     });
 
     await step(`tick "${label}" in the tree: one mark changes on disk`, async () => {
-      await wb.expandTreeItem(/^WEEK 4:/);
+      await wb.expandTreeItem(/^Week 4$/);
       await wb.expandTreeItem(/^Day 16-17/);
       await wb.clickTreeCheckbox(label, true);
       await waitForFileText(trackerPath, withToggled(original, [line]), `line ${line} to read "[x]" on disk with nothing else changed`);

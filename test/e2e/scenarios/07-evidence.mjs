@@ -2,8 +2,9 @@
 // Open CSV and Compare with previous run; the hover shows the numbers of that CSV (read here independently) and
 // the change against v38; Ctrl+Click on the reference opens the CSV.
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText, TRACKER_FILE } from '../lib/fixture.mjs';
+import { readText, repoRoot, TRACKER_FILE } from '../lib/fixture.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 
 const V39 = 'hasil_test_v39_100u_r4_pool140_core_only_stats.csv';
@@ -21,6 +22,9 @@ export function aggregatedRow(text) {
 export default {
   name: 'evidence',
   async run({ page, wb, api, step, workspaceDir, trackerPath, screenshot }) {
+    // The sample's v39 CSV agrees with the tracker; a real Locust output put under its name does not, which is
+    // the drift this scenario looks for (and the hover then shows that file's numbers).
+    copyFileSync(join(repoRoot, 'test', 'fixtures', 'locust', 'debian-2.12.1', 'run1', 'run1_stats.csv'), join(workspaceDir, V39));
     const lines = readText(trackerPath).split('\n');
     const lineIndex = lines.findIndex((line) => line.trim() === EVIDENCE_LINE);
     assert.ok(lineIndex > 0, `the sample tracker has the line "${EVIDENCE_LINE}"`);

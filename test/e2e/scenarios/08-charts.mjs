@@ -4,13 +4,34 @@
 // tracker's run summaries and the CSV runs; "Export PNG" writes a PNG through the save dialog; switching to
 // Light Modern recolours the chart.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText } from '../lib/fixture.mjs';
+import { readText, repoRoot } from '../lib/fixture.mjs';
 import { commandTitle } from '../helpers/tracker.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 
 const V39_STATS = 'hasil_test_v39_100u_r4_pool140_core_only_stats.csv';
+const REAL = join(repoRoot, 'test', 'fixtures', 'locust', 'debian-2.12.1');
+
+/**
+ * Real Locust 2.12.1 runs under the v39 and v40 names (the sample's own files are generated): run1 (four
+ * endpoints, full history, --html) as v39 and run2 (`-T pages broken`: two of them) as v40.
+ */
+function useRealRuns(workspaceDir) {
+  // Only five runs stay, so v39 and v40 are the latest (the compare preselection) and the trend's other points
+  // come from the tracker text.
+  const kept = /^hasil_test_v(24|36|38|39|40)_/;
+  for (const name of readdirSync(workspaceDir)) if (name.startsWith('hasil_test_') && !kept.test(name)) rmSync(join(workspaceDir, name));
+  for (const [run, version] of [['run1', 'v39'], ['run2_tags_nofullhistory', 'v40']]) {
+    const prefix = `hasil_test_${version}_100u_r4_pool140_core_only`;
+    const source = run.split('_')[0];
+    for (const suffix of ['stats.csv', 'stats_history.csv', 'failures.csv', 'exceptions.csv', 'report.html']) {
+      const from = join(REAL, run, `${source}_${suffix}`);
+      rmSync(join(workspaceDir, `${prefix}_${suffix}`), { force: true });
+      if (existsSync(from)) copyFileSync(from, join(workspaceDir, `${prefix}_${suffix}`));
+    }
+  }
+}
 
 /** Endpoint names of a Locust stats CSV without the Aggregated row, read without the extension's code. */
 function endpointNames(text) {
@@ -41,6 +62,7 @@ export default {
   settings: { 'workbench.colorTheme': 'Default Dark Modern' },
   timeout: 180_000,
   async run({ page, wb, step, workspaceDir, screenshot }) {
+    useRealRuns(workspaceDir);
     const endpoints = endpointNames(readText(join(workspaceDir, V39_STATS)));
     assert.equal(endpoints.length, 4, `v39 has four endpoints: ${endpoints}`);
     // Each panel has its own frame (panels side by side are all visible): the one in use is found by its view.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readText } from '../lib/fixture.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
+import { answerStackChooser } from '../helpers/stack.mjs';
 import { commandTitle, EXTENSION_ID } from '../helpers/tracker.mjs';
 import { startTarget } from '../helpers/loadTarget.mjs';
 
@@ -207,13 +208,7 @@ export default {
         await api.one({ op: 'executeCommand', command: 'notifications.clearAll' });
         const terminalsBefore = await page.locator('.xterm-rows').count();
         await wb.runCommand(title('executionTracker.startStack'));
-        await waitTitle('Docker Stack (1/2)');
-        await wb.quickPickItem('docker-compose.yml').click();
-        await wb.quickPickItem('docker-compose-pgbouncer.yml').click();
-        await page.keyboard.press('Enter');
-        await waitTitle('Docker Stack (2/2)');
-        await wb.quickPickItem('celery').click();
-        await page.keyboard.press('Enter');
+        await answerStackChooser(page, wb, { files: ['docker-compose.yml', 'docker-compose-pgbouncer.yml'], pick: ['celery'] });
         await wb.waitNotification(/the stack is docker-compose\.yml, docker-compose-pgbouncer\.yml with profiles celery/);
         const toast = await wb.waitNotification(/the Docker engine is not running \(nothing answers at unix:\/\/.*et-no-engine-.*docker\.sock\)/, 60_000);
         assert.match(await toast.innerText(), /Start it \(sudo systemctl start docker, or sudo dockerd &\), or point DOCKER_HOST at a running engine/);

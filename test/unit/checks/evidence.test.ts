@@ -67,4 +67,25 @@ describe('claims against their CSV', () => {
     assert.equal(finding.line, 0);
     assert.match(finding.message, /requests 9,166 vs 395; failures 0 vs 74; p95Ms 170 ms vs 10 ms; p99Ms 2,000 ms vs 16 ms; rps 30.64 vs 20.8/);
   });
+
+  it('judges a block that names two runs by the CSV its numbers follow, and still flags that one', () => {
+    const block = [
+      '**Auth-Only (Rate Limits Disabled) Evidence**:',
+      '- Single-user CSV: `single_stats.csv`',
+      '  - Aggregated: 66 requests, 0 failures',
+      '- Multi-user CSV: `multi_stats.csv`',
+      '  - Aggregated: 50 requests, 0 failures',
+      '',
+    ].join('\n');
+    const numbers = { single_stats: 66, multi_stats: 50 } as Record<string, number>;
+    const access = (single: number): EvidenceAccess => ({
+      resolve: (ref) => ref,
+      fileNames: () => ['single_stats.csv', 'multi_stats.csv'],
+      aggregated: (path) => ({ requests: path.startsWith('single') ? single : numbers.multi_stats, failures: 0, p95Ms: null, p99Ms: null, rps: null }),
+    });
+    assert.deepEqual(check(block, access(66)), []);
+    const [finding] = check(block, access(120));
+    assert.equal(finding.rule, 'evidence-drift');
+    assert.match(finding.message, /single_stats\.csv .*requests 66 vs 120/);
+  });
 });

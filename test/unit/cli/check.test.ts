@@ -48,7 +48,8 @@ describe('cli check', () => {
 });
 
 describe('cli check: evidence-drift against the cited _stats.csv', () => {
-  const stats = readFileSync(fixturePath('..', '..', 'sample', 'hasil_test_v39_100u_r4_pool140_core_only_stats.csv'));
+  // A real Locust 2.12.1 output (the sample's own CSVs are generated to agree with its tracker).
+  const stats = readFileSync(fixturePath('locust', 'debian-2.12.1', 'run1', 'run1_stats.csv'));
 
   function workspace(summary: string, files: Record<string, string | Buffer>): string {
     const dir = mkdtempSync(join(tmpdir(), 'et-check-'));

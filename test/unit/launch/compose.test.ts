@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import {
+  activeServices,
   buildComposeCommand,
+  configServices,
   buildLocustCommand,
   buildPytestCommand,
   composeMessage,
@@ -171,6 +173,24 @@ describe('compose ps', () => {
     assert.deepEqual(parsePsJson('[1, null, {"State": "running"}, {"Service": 7}]'), []);
     assert.deepEqual(parsePsTable('\u0000\u0001 garbage\n\n   \nName  Command\n', ['web']), []);
     assert.deepEqual(stackStatus('custom', 'not json at all', ['web']).map((s) => s.state), ['missing']);
+  });
+});
+
+describe('compose config', () => {
+  it('the services up starts: v1 config lists every profile\'s services, so their profiles are read (real 1.29.2 output)', () => {
+    const yaml = readFixture('compose', 'v1-config.yml');
+    assert.deepEqual(configServices(yaml).map((s) => [s.service, s.profiles.join(',')]), [
+      ['celery', 'celery'], ['locust', ''], ['locust-master', 'distributed'], ['locust-worker', 'distributed'], ['pgbouncer', ''], ['web', ''],
+    ]);
+    assert.deepEqual(activeServices(yaml, []), ['locust', 'pgbouncer', 'web']);
+    assert.deepEqual(activeServices(yaml, ['celery']), ['celery', 'locust', 'pgbouncer', 'web']);
+    assert.deepEqual(activeServices(yaml, ['celery', 'distributed']), ['celery', 'locust', 'locust-master', 'locust-worker', 'pgbouncer', 'web']);
+  });
+
+  it('inline profile lists, empty services, other top-level keys, junk', () => {
+    const yaml = ['version: "3.9"', 'services:', '  a: {}', '  b:', '    image: x', '    profiles: [one, "two"]', 'networks:', '  c:', '    profiles:', '    - nope', ''].join('\n');
+    assert.deepEqual(configServices(yaml), [{ service: 'a', profiles: [] }, { service: 'b', profiles: ['one', 'two'] }]);
+    assert.deepEqual(configServices('\u0000\nservices\n  x:\n'), []);
   });
 });
 

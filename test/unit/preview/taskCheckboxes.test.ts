@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { taskCheckboxes, type TaskCheckboxOptions } from '../../../src/core/preview/taskCheckboxes';
+import { findMarkColumn } from '../../../src/core/tracker/edits';
 import { parseTracker, splitLines } from '../../../src/core/tracker/parse';
 import { seedTracker } from '../fixtures';
 
@@ -69,5 +70,19 @@ describe('taskCheckboxes', () => {
       assert.doesNotThrow(() => render(text));
     }
     assert.deepEqual(boxes(render('> - [ ] quoted')).map((b) => b.line), [0]);
+  });
+});
+
+describe('GFM fidelity: a marker followed by the end of the line', () => {
+  // cmark-gfm's tasklist extension needs a space or tab after `]`; `- [x]` with the text on the next line is a
+  // plain list item there. The parser (summary, tree), the preview and the toggles must all say the same.
+  const text = '# W\n- [x]\n  text on the next line\n- [ ]\n- [x] real\n* [ ]\ttabbed\n';
+  it('is not a task for the parser, the preview or the toggle', () => {
+    const model = parseTracker(text);
+    assert.deepEqual(model.tasks.map((t) => [t.line, t.text]), [[4, 'real'], [5, 'tabbed']]);
+    assert.deepEqual(model.counted, { done: 1, total: 2 });
+    assert.deepEqual(boxes(render(text)).map((b) => b.line), [4, 5]);
+    const lines = splitLines(text);
+    assert.deepEqual(lines.map((line, i) => [i, findMarkColumn(line)]).filter(([, c]) => c >= 0).map(([i]) => i), [4, 5]);
   });
 });

@@ -1,7 +1,7 @@
 // Toggles change one mark character per task and nothing else.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyMarkEditToLine, findMarkColumn, planToggle, relocateEdit, targetFromTask, type MarkEdit } from '../../../src/core/tracker/edits';
+import { applyMarkEditToLine, findMarkColumn, planToggle, relocateEdit, relocateLine, sameTaskLine, setMarkEdit, targetFromTask, type MarkEdit } from '../../../src/core/tracker/edits';
 import { parseTracker, splitLines } from '../../../src/core/tracker/parse';
 import { seedTracker } from '../fixtures';
 
@@ -116,5 +116,21 @@ describe('toggling text', () => {
     const edits = planToggle([targetFromTask(model.tasks[1], lines[1])]);
     const edited = 'inserted\n' + text;
     assert.equal(apply(edited, edits), 'inserted\n- [ ] a\n- [x] b\n');
+  });
+});
+
+describe('set-state edits (tree and preview clicks)', () => {
+  it('a line rendered before a tick still names its task; other text does not', () => {
+    assert.equal(sameTaskLine('- [x] a', '- [ ] a', 3), true);
+    assert.equal(sameTaskLine('- [X] a', '- [ ] a', 3), true);
+    assert.equal(sameTaskLine('- [x] b', '- [ ] a', 3), false);
+    assert.equal(sameTaskLine('- [-] a', '- [ ] a', 3), false);
+    const lines = ['intro', '- [x] a', '- [ ] b'];
+    const found = relocateLine(0, (t) => sameTaskLine(t, '- [ ] a', 3), (i) => lines[i], lines.length);
+    assert.deepEqual(found, { kind: 'ok', line: 1 });
+    assert.equal(setMarkEdit(1, '- [x] a', true), undefined, 'already in the state: no edit');
+    assert.deepEqual(setMarkEdit(1, '- [x] a', false), { line: 1, column: 3, oldMark: 'x', newMark: ' ', expectedLineText: '- [x] a' });
+    const twice = ['- [ ] a', 'x', '- [ ] a'];
+    assert.equal(relocateLine(1, (t) => t === '- [ ] a', (i) => twice[i], twice.length).kind, 'refused');
   });
 });

@@ -25,8 +25,11 @@ describe('parseHostMessage', () => {
     const run1 = JSON.parse(JSON.stringify(runMessage()));
     assert.ok(parseHostMessage(run1));
     const comparison = compareRunStats([{ id: 'a', label: 'a', stats: data.stats }, { id: 'b', label: 'b', stats: data.stats }]);
-    const compare = { type: 'render', target: { kind: 'compare', runIds: ['a', 'b'] }, title: 'x', strings, data: { kind: 'compare', runs: [{ id: 'a', label: 'a', files: [], live: false, history: data.history!.series.Aggregated, startS: data.history!.startS }], comparison, notes: [], errors: [] } };
+    const compare = { type: 'render', target: { kind: 'compare', runIds: ['a', 'b'] }, title: 'x', strings, data: { kind: 'compare', runs: [{ id: 'a', label: 'a', files: [], live: false, history: data.history!.series.Aggregated, startS: data.history!.startS }], comparison, thresholds: [{ metric: 'p95', endpoint: null, value: 150, label: 'P95 <150ms' }], notes: [], errors: [] } };
     assert.ok(parseHostMessage(JSON.parse(JSON.stringify(compare))));
+    for (const bad of [undefined, [{ metric: 'p95', endpoint: null, value: '150', label: 'x' }], [{ metric: 'p42', endpoint: null, value: 1, label: 'x' }]]) {
+      assert.equal(parseHostMessage({ ...compare, data: { ...compare.data, thresholds: bad } }), undefined, JSON.stringify(bad));
+    }
     const trend = { type: 'render', target: { kind: 'trend' }, title: 't', strings, data: { kind: 'trend', trend: buildTrend([], []), csvRuns: 0, trackerRuns: 0, errors: [] } };
     assert.ok(parseHostMessage(trend));
     assert.ok(parseHostMessage({ type: 'failed', target: { kind: 'trend' }, title: 't', strings, message: 'gone' }));

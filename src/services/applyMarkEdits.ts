@@ -1,9 +1,9 @@
 // The one place where tracker text changes. Core edits are re-checked against the document as it is right
 // now, then applied together as a single WorkspaceEdit: one user action, one undo step.
 import * as vscode from 'vscode';
-import { relocateEdit, type MarkEdit } from '../../core/tracker/edits';
-import { describeError, type Logger } from '../../services/logger';
-import type { EditOutcome } from '../commands';
+import { relocateEdit, type MarkEdit } from '../core/tracker/edits';
+import { describeError, type Logger } from './logger';
+import type { EditOutcome } from './trackerEdits';
 
 interface Refusal {
   readonly line: number;
