@@ -59,4 +59,6 @@ try {
   error = e instanceof Error ? e.message : String(e);
 }
 const activateMs = Number(process.hrtime.bigint() - activateStart) / 1e6;
-process.stdout.write(JSON.stringify({ loadMs, activateMs, ms: loadMs + activateMs, subscriptions: subscriptions.length, error }) + '\n');
+// Exit once the figure is out: activation starts timers (the live-run poll, the Stack view refresh) that the
+// stand-in never disposes, and they would keep this process, and the whole bench, alive for ever.
+process.stdout.write(JSON.stringify({ loadMs, activateMs, ms: loadMs + activateMs, subscriptions: subscriptions.length, error }) + '\n', () => process.exit(0));

@@ -13,7 +13,11 @@ export default {
   async run({ wb, api, step, trackerPath, page }) {
     await step('the Explorer lists the tracker file', async () => {
       await wb.openViewContainer('Explorer');
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: TRACKER_FILE }).first().waitFor({ timeout: 15_000 });
+      // The sample has dozens of evidence files: the tracker is below the fold of the virtual list, so go to the
+      // end of the list with the keyboard, as a user would, and look there.
+      await page.locator('.explorer-folders-view .monaco-list-row').first().click();
+      await page.keyboard.press('End');
+      await wb.waitTreeItem(TRACKER_FILE, 15_000);
     });
 
     await step(`${EXTENSION_ID} is installed and activates`, async () => {

@@ -64,6 +64,10 @@ export default {
     };
     let prefix;
     try {
+      await step('the extension host is up (its status bar item shows)', async () => {
+        await page.locator('.part.statusbar .statusbar-item[id="execution-tracker.execution-tracker.executionTracker.progress"]').waitFor({ state: 'visible', timeout: 180_000 });
+      });
+
       await step('the extension is active', async () => {
         const info = await api.one({ op: 'extension', id: EXTENSION_ID, activate: true, waitActiveMs: 20_000 });
         assert.equal(info.isActive, true);
@@ -196,6 +200,9 @@ export default {
       await step('compose files: detected up/down/logs tasks with their exact argv (v1: no compose word)', async () => {
         writeFileSync(join(workspaceDir, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n  worker:\n    image: busybox\n    profiles: ["celery"]\n');
         writeFileSync(join(workspaceDir, 'docker-compose-pgbouncer.yml'), 'services:\n  pgbouncer:\n    image: edoburu/pgbouncer\n');
+        // The pytest task's terminal has the focus and takes the keys ("press any key to close it"): the API
+        // bridge goes through the command palette, so give the focus back to the editor first.
+        await wb.focusEditor();
         const tasks = await waitForValue('the compose tasks', () => api.one({ op: 'tasks', type: 'compose' }), (list) => list.length === 6);
         const byName = Object.fromEntries(tasks.map((t) => [t.name, t]));
         assert.deepEqual([byName['up docker-compose.yml'].process.command, ...byName['up docker-compose.yml'].process.args], ['docker-compose', '-f', 'docker-compose.yml', 'up', '-d']);

@@ -410,6 +410,13 @@ export default {
       await checkQuiet(commandTitle('executionTracker.newLocustfile'));
     });
 
+    await step(`"${commandTitle('executionTracker.createTrackerFromTemplate')}" asks for the file name (Escape: nothing written)`, async () => {
+      await runFromPalette('executionTracker.createTrackerFromTemplate');
+      const state = await expectQuickInput('executionTracker.createTrackerFromTemplate', /Create a Tracker from a Template/, { items: false, prompt: true });
+      assert.match(state.value, /TRACKER.*\.md$/i, `the input proposes a tracker name: ${state.value}`);
+      await checkQuiet(commandTitle('executionTracker.createTrackerFromTemplate'));
+    });
+
     await step(`"${commandTitle('executionTracker.refreshScenarios')}" reads the locustfiles again, quietly`, async () => {
       await runFromPalette('executionTracker.refreshScenarios');
       await checkQuiet(commandTitle('executionTracker.refreshScenarios'));

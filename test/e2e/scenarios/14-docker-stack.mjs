@@ -26,7 +26,7 @@ export default {
   async run({ page, wb, api, step, docker, env, trackerPath, workspaceDir, screenshot }) {
     const title = (id) => commandTitle(id);
     const project = env.COMPOSE_PROJECT_NAME;
-    const waitTitle = (text) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text));
+    const waitTitle = (text, timeout) => waitForValue(`the quick input titled ${text}`, () => page.locator(TITLE).innerText().catch(() => ''), (t) => t.includes(text), timeout ? { timeout } : undefined);
     const answer = async (stepText, value) => {
       await waitTitle(stepText);
       await page.locator(INPUT).fill(value);
@@ -95,7 +95,8 @@ export default {
       const item = await row('locust');
       await item.click({ button: 'right' });
       await page.locator('.context-view .action-label', { hasText: 'Run Load Test in Service…' }).click();
-      await waitTitle('(1/8)');
+      // The wizard first asks the stack which compose and Locust it has (docker-compose takes seconds to start).
+      await waitTitle('(1/8)', 60_000);
       await wb.pickQuickInput('locustfile', 'load_testing/locustfile.py');
       await answer('(2/8)', `http://127.0.0.1:${env.WEB_PORT}`);
       await answer('(3/8)', '3');
@@ -153,7 +154,11 @@ export default {
 
     await step('(4) Record in tracker writes the in-service run\'s block (the run needs no stack any more)', async () => {
       const version = /v\d+/.exec(prefix)[0];
-      const again = await wb.waitNotification(new RegExp(`Load test ${prefix} finished`));
+      // The toast has gone to the notification centre by now (the stack's own notifications followed it):
+      // open the centre, as a user would, and take the action there.
+      await api.one({ op: 'executeCommand', command: 'notifications.showList' });
+      const again = page.locator('.notifications-center .notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: new RegExp(`Load test ${prefix} finished`) }) }).first();
+      await again.waitFor({ state: 'visible', timeout: 15_000 });
       await again.locator('.monaco-button', { hasText: 'Record in tracker' }).click();
       await waitTitle('Record under which week or day?');
       await page.keyboard.press('Enter');
