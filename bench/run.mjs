@@ -4,7 +4,7 @@
 // A case module exports `benchCase = { name, run({ smoke }) }` returning rows; add yours to CASE_MODULES.
 import { formatTable, summarizeRepeats } from './lib.mjs';
 
-const CASE_MODULES = ['./cases/trackerParse.mjs', './cases/editLatency.mjs', './cases/history.mjs', './cases/activation.mjs', './cases/webviewPaint.mjs'];
+const CASE_MODULES = ['./cases/trackerParse.mjs', './cases/editLatency.mjs', './cases/history.mjs', './cases/activation.mjs', './cases/webviewPaint.mjs', './cases/gitHistory.mjs'];
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);

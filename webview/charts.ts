@@ -32,6 +32,10 @@ export interface DatasetSpec {
   axis?: 'y' | 'y1';
   /** Per-point radius (category charts): marks the baseline. */
   pointRadius?: number | number[];
+  /** Markers only, no line (the Progress panel's week claims). */
+  markers?: boolean;
+  /** A step line: the value holds until the next point (tasks done between commits). */
+  stepped?: boolean;
   /** Drawn as a line even in a bar chart (a threshold across the bars). */
   line?: boolean;
 }
@@ -48,7 +52,11 @@ export interface ChartSpec {
   yTitle?: string;
   y1Title?: string;
   xTitle?: string;
+  /** Time charts: x is seconds elapsed (default) or milliseconds since the epoch, shown as dates. */
+  xFormat?: 'elapsed' | 'date';
 }
+
+const formatDate = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '');
 
 /** Fills the canvas with the editor background, so an exported PNG is readable outside VS Code. */
 const backgroundPlugin: Plugin = {
@@ -81,7 +89,10 @@ function dataset(spec: DatasetSpec, type: ChartSpec['type'], palette: Palette): 
     data: spec.data as never,
     borderWidth: 1.5,
     borderDash: spec.dashed ? [6, 4] : undefined,
-    pointRadius: spec.pointRadius ?? (type === 'time' ? 0 : 3),
+    pointRadius: spec.pointRadius ?? (spec.markers ? 6 : type === 'time' ? 0 : 3),
+    pointStyle: spec.markers ? 'triangle' : undefined,
+    showLine: spec.markers ? false : undefined,
+    stepped: spec.stepped ? 'before' : undefined,
     pointHoverRadius: 5,
     spanGaps: type !== 'time',
     tension: 0,
@@ -96,11 +107,12 @@ export interface CardOptions {
 
 function config(spec: ChartSpec, palette: Palette, options: CardOptions = {}): ChartConfiguration {
   const time = spec.type === 'time';
+  const formatX = spec.xFormat === 'date' ? formatDate : formatElapsed;
   const large = time && spec.datasets.some((d) => d.data.length > LARGE_SERIES);
   const axisTitle = (text?: string) => (text ? { display: true, text, color: palette.foreground } : { display: false });
   const scales: Record<string, object> = {
     x: time
-      ? { type: 'linear', title: axisTitle(spec.xTitle), ticks: { color: palette.foreground, callback: (v: number | string) => formatElapsed(Number(v)), maxTicksLimit: 10 }, grid: { color: palette.lines } }
+      ? { type: 'linear', title: axisTitle(spec.xTitle), ticks: { color: palette.foreground, callback: (v: number | string) => formatX(Number(v)), maxTicksLimit: 10 }, grid: { color: palette.lines } }
       : { type: 'category', title: axisTitle(spec.xTitle), ticks: { color: palette.foreground, autoSkip: true }, grid: { color: palette.lines } },
     y: { type: 'linear', beginAtZero: true, title: axisTitle(spec.yTitle), ticks: { color: palette.foreground, callback: (v: number | string) => formatNumber(Number(v)) }, grid: { color: palette.lines } },
   };
@@ -120,7 +132,7 @@ function config(spec: ChartSpec, palette: Palette, options: CardOptions = {}): C
       scales,
       plugins: {
         legend: { labels: { color: palette.foreground } },
-        tooltip: time ? { callbacks: { title: (items: Array<TooltipItem<'line'>>) => (items[0] ? formatElapsed(items[0].parsed.x ?? 0) : '') } } : {},
+        tooltip: time ? { callbacks: { title: (items: Array<TooltipItem<'line'>>) => (items[0] ? formatX(items[0].parsed.x ?? 0) : '') } } : {},
         decimation: { enabled: time, algorithm: 'min-max' },
         etBackground: { color: palette.background },
       } as never,

@@ -59,6 +59,16 @@ function main(): void {
         if (last) render(last);
       },
       openRun: (runId) => vscode.postMessage({ type: 'openRun', runId }),
+      progressWeek: state?.progressWeek,
+      setProgressWeek: (week) => {
+        save({ ...state!, progressWeek: week });
+        if (last) render(last);
+      },
+      pickRange: (range) => {
+        save({ ...state!, progressRange: range });
+        vscode.postMessage({ type: 'pickRange', range });
+      },
+      openTask: (task) => vscode.postMessage({ type: 'openTask', line: task.line, text: task.text, kind: task.kind }),
     };
     // chart.js sizes a chart when its canvas is attached, so the views build detached and are added at once.
     root.replaceChildren();
@@ -83,6 +93,8 @@ function main(): void {
   });
 
   vscode.postMessage({ type: 'ready' });
+  // A restored Progress panel asks again for the range it showed.
+  if (state?.progressRange) vscode.postMessage({ type: 'pickRange', range: state.progressRange });
 }
 
 main();

@@ -36,6 +36,7 @@ function renderSection(section: Section, strings: Strings, cards: ChartCard[]): 
   const sorts = new Map<string, SortState>();
   const article = h('article', { class: 'report-section', 'data-view': section.data.kind });
   let historyEndpoint: string | undefined;
+  let progressWeek: number | undefined;
   const mine: ChartCard[] = [];
   const draw = () => {
     for (const card of mine.splice(0)) {
@@ -59,6 +60,14 @@ function renderSection(section: Section, strings: Strings, cards: ChartCard[]): 
         draw();
       },
       openRun: () => undefined,
+      // A Progress section keeps its week picker; the range and the task links need the extension (no host here).
+      progressWeek,
+      setProgressWeek: (week) => {
+        progressWeek = week;
+        draw();
+      },
+      pickRange: () => undefined,
+      openTask: () => undefined,
     };
     article.replaceChildren(...viewOf(section.title, section.data, ctx));
   };

@@ -1,5 +1,6 @@
 // The webview's checks on messages from the host: structure and types of what the views read. The views insert
 // text with textContent only, so these checks are about not crashing on a malformed message. Pure.
+import type { HistoryRange } from '../src/shared/progressProtocol';
 import type { ChartKind, ChartTarget, HostMessage, SortState, Strings, WebviewState } from '../src/shared/protocol';
 
 type Rec = Record<string, unknown>;
@@ -14,12 +15,30 @@ const TARGET_SHAPES: Record<ChartKind, (v: Rec) => boolean> = {
   run: (v) => isString(v.runId),
   compare: (v) => isStringArray(v.runIds) && v.runIds.length >= 2,
   trend: () => true,
+  progress: (v) => isString(v.file),
 };
 
 const isKind = (v: unknown): v is ChartKind => typeof v === 'string' && Object.prototype.hasOwnProperty.call(TARGET_SHAPES, v);
 
 function isTarget(v: unknown): v is ChartTarget {
   return isRecord(v) && isKind(v.kind) && TARGET_SHAPES[v.kind](v);
+}
+
+const isCountsRec = (v: unknown): boolean => isRecord(v) && typeof v.done === 'number' && typeof v.total === 'number';
+const isProgressPoint = (v: unknown) => isCountsRec(v) && isRecord(v) && isString(v.commit) && isString(v.date) && isString(v.subject) && isArrayOf(v.weeks, (w) => isCountsRec(w) && isRecord(w) && typeof w.number === 'number');
+const isProgressTask = (v: unknown) => isRecord(v) && isString(v.kind) && isString(v.text) && typeof v.line === 'number' && (v.week === null || typeof v.week === 'number');
+
+export function isRange(v: unknown): v is HistoryRange {
+  if (!isRecord(v)) return false;
+  if (v.kind === 'thisWeek') return true;
+  if (v.kind === 'since') return isString(v.date);
+  return v.kind === 'between' && isString(v.from) && isString(v.to);
+}
+
+function isProgressData(v: Rec): boolean {
+  return isString(v.file) && isArrayOf(v.points, isProgressPoint) && isArrayOf(v.weeks, (w) => isRecord(w) && typeof w.number === 'number' && isString(w.title)) &&
+    isArrayOf(v.claims, (c) => isCountsRec(c) && isRecord(c) && typeof c.week === 'number' && isString(c.commit) && isString(c.date)) && isRange(v.range) && isString(v.rangeLabel) &&
+    (v.changes === null || isArrayOf(v.changes, isProgressTask)) && (v.rangeError === null || isString(v.rangeError)) && typeof v.shallow === 'boolean' && isStringArray(v.skipped);
 }
 
 const isStrings = (v: unknown): v is Strings => isRecord(v) && Object.values(v).every(isString);
@@ -64,6 +83,7 @@ const DATA_SHAPES: Record<ChartKind, (v: Rec) => boolean> = {
   compare: (v) => isArrayOf(v.runs, (r) => isRunInfo(r) && (r.history === null || isSeries(r.history)) && isNumOrNull(r.startS)) && isComparison(v.comparison) && isArrayOf(v.thresholds, isThreshold) && isStringArray(v.notes),
   trend: (v) =>
     isRecord(v.trend) && isStringArray(v.trend.categories) && isArrayOf(v.trend.points, isTrendPoint) && (v.trend.baselineCategory === null || isString(v.trend.baselineCategory)) && typeof v.csvRuns === 'number' && typeof v.trackerRuns === 'number',
+  progress: (v) => isProgressData(v),
 };
 
 function isData(v: unknown): boolean {
@@ -90,5 +110,7 @@ export function parseState(v: unknown): WebviewState | undefined {
     state.sort = sort;
   }
   if (isString(v.historyEndpoint)) state.historyEndpoint = v.historyEndpoint;
+  if (typeof v.progressWeek === 'number' && Number.isInteger(v.progressWeek)) state.progressWeek = v.progressWeek;
+  if (isRange(v.progressRange)) state.progressRange = v.progressRange;
   return state;
 }

@@ -4,6 +4,7 @@ import { checkCommand } from './checkCommand';
 import { COMMAND_USAGE, commandCommand } from './commandCommand';
 import { GATE_USAGE, gateCommand } from './gateCommand';
 import { REPORT_USAGE, reportCommand } from './reportCommand';
+import { historyCommand } from './historyCommand';
 import { SCENARIOS_USAGE, scenariosCommand } from './scenariosCommand';
 import { statsCommand } from './statsCommand';
 import { summaryCommand } from './summaryCommand';
@@ -15,6 +16,7 @@ commands:
   stats FILE [--json] [--series]                 a Locust result file (stats, history, failures, exceptions, --html report)
   check FILE [--json] [--workspace DIR]         findings where the tracker contradicts itself or its evidence;
                                                 exit 1 when any has error severity (a CI gate)
+  history FILE [--since DATE] [--json]          progress at every commit that changed the tracker (git), renames followed
   ${COMMAND_USAGE}
   ${GATE_USAGE}
   ${REPORT_USAGE}
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, (args: readonly string[], write: (text: string) =
   stats: statsCommand,
   check: checkCommand,
   command: commandCommand,
+  history: historyCommand,
   gate: gateCommand,
   report: reportCommand,
   scenarios: scenariosCommand,

@@ -21,6 +21,8 @@ export const Commands = {
   /** Compare runs: argument an array of run ids, reference first; without one, a picker. */
   compareRuns: 'executionTracker.compareRuns',
   showTrend: 'executionTracker.showTrend',
+  /** Progress panel of a tracker: argument a tracker Uri or a tree node with `entry.uri`; without one, the active or only tracker. */
+  showProgress: 'executionTracker.showProgress',
   /** Open an evidence reference; with several matching files, a pick. Argument: OpenEvidenceArgs, or none (cursor). */
   openEvidence: 'executionTracker.openEvidence',
   /** Open a run's CSV: arguments run id and optionally the file uri string; without them, a picker. */

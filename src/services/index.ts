@@ -10,6 +10,7 @@ import { RunStore } from './runStore';
 import { Settings } from './settings';
 import { TrackerDocuments } from './trackerDocuments';
 import { TrackerEdits } from './trackerEdits';
+import { TrackerHistoryService } from './trackerHistory';
 import { TrackerStore } from './trackerStore';
 
 export interface Services {
@@ -24,6 +25,7 @@ export interface Services {
   readonly evidenceFiles: EvidenceFiles;
   readonly findings: FindingsService;
   readonly runs: RunStore;
+  readonly history: TrackerHistoryService;
   /** Load tests running now, followed as they write their history file. */
   readonly live: LiveRuns;
 }
@@ -36,13 +38,14 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const evidenceFiles = new EvidenceFiles(logger);
   const runs = new RunStore(context.workspaceState, settings, trackers, logger);
   const findings = new FindingsService(trackers, documents, evidenceFiles, settings, runs);
+  const history = new TrackerHistoryService(settings, logger);
   const live = new LiveRuns(logger);
   // VS Code disposes context.subscriptions in the order they were pushed; this one entry disposes the services
   // in reverse order of construction (each before the services it uses), logs what fails, and closes the log last.
   context.subscriptions.push({
     dispose: () => {
       try {
-        disposeAll([live, findings, runs, evidenceFiles, trackers, settings]);
+        disposeAll([live, history, findings, runs, evidenceFiles, trackers, settings]);
       } catch (error) {
         logger.error(`Disposing the services failed: ${describeError(error)}`);
       } finally {
@@ -50,5 +53,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       }
     },
   });
-  return { logger, settings, documents, edits: new TrackerEdits(documents, logger), trackers, evidenceFiles, findings, runs, live };
+  return { logger, settings, documents, edits: new TrackerEdits(documents, logger), trackers, evidenceFiles, findings, runs, history, live };
 }

@@ -67,6 +67,11 @@ export class Settings extends Disposable {
     return Math.min(Math.max(0, value), 1000);
   }
 
+  /** Week nodes show "+N this week" from the tracker's git history. */
+  get weekChangesThisWeek(): boolean {
+    return this.config.get<boolean>('tree.weekChangesThisWeek', false) === true;
+  }
+
   /** The pinned baseline run id (Runs view → Set as Baseline); a setting, so the CLI's `gate` reads it too. */
   get baselineRun(): string | undefined {
     const value = this.config.get<unknown>('baselineRun');

@@ -6,9 +6,10 @@
 import type { ExceptionRow, FailureRow, HistorySeries, LocustHistory, LocustStats } from '../core/locust/model';
 import type { RunComparison } from '../core/locust/compare';
 import type { TrendSeries } from '../core/locust/trend';
+import type { HistoryRange, ProgressMessage, ProgressViewData } from './progressProtocol';
 
 /** What a panel shows; also the webview's persisted state, so a panel restored after reload can ask again. */
-export type ChartTarget = { kind: 'run'; runId: string } | { kind: 'compare'; runIds: string[] } | { kind: 'trend' };
+export type ChartTarget = { kind: 'run'; runId: string } | { kind: 'compare'; runIds: string[] } | { kind: 'trend' } | { kind: 'progress'; file: string };
 
 export type ChartKind = ChartTarget['kind'];
 
@@ -75,7 +76,7 @@ export interface TrendViewData {
   errors: string[];
 }
 
-export type ViewData = RunViewData | CompareViewData | TrendViewData;
+export type ViewData = RunViewData | CompareViewData | TrendViewData | ProgressViewData;
 
 export type ViewDataOf<K extends ChartKind> = Extract<ViewData, { kind: K }>;
 
@@ -156,6 +157,35 @@ export type StringKey =
   | 'noTrend'
   | 'chartLabel'
   | 'sortHint'
+  | 'progressTitle'
+  | 'burnUp'
+  | 'done'
+  | 'total'
+  | 'date'
+  | 'commit'
+  | 'subject'
+  | 'overall'
+  | 'weekN'
+  | 'claimed'
+  | 'claimsTitle'
+  | 'show'
+  | 'range'
+  | 'thisWeek'
+  | 'sinceDate'
+  | 'betweenCommits'
+  | 'from'
+  | 'to'
+  | 'apply'
+  | 'ticked'
+  | 'unticked'
+  | 'tasksAdded'
+  | 'tasksRemoved'
+  | 'noChanges'
+  | 'taskAt'
+  | 'shallowNote'
+  | 'skippedTitle'
+  | 'pointsTable'
+  | 'noPoints'
   | 'exportReport'
   | 'threshold'
   | 'reportFooter';
@@ -173,6 +203,8 @@ export type WebviewMessage =
   | { type: 'exportPng'; dataUrl: string; fileName: string }
   /** Open the chart of one run (clicked in the trend or compare view). */
   | { type: 'openRun'; runId: string }
+  /** Progress panel: another range, or a task of the range's lists clicked. */
+  | ProgressMessage
   /** Save what the panel shows as one self-contained HTML report (the host has the data; nothing is sent). */
   | { type: 'exportReport' };
 
@@ -197,5 +229,9 @@ export interface WebviewState {
   sort?: Record<string, SortState>;
   /** Endpoint picked for the history charts. */
   historyEndpoint?: string;
+  /** Progress panel: the week the burn-up shows (absent: overall). */
+  progressWeek?: number;
+  /** Progress panel: the range whose changes are listed. */
+  progressRange?: HistoryRange;
 }
 

@@ -2,6 +2,7 @@
 // destroys, and the persisted UI state (table sorts, history endpoint).
 import type { ChartSpec } from '../charts';
 import type { Palette } from '../palette';
+import type { HistoryRange, ProgressTask } from '../../src/shared/progressProtocol';
 import type { SortState, Strings } from '../../src/shared/protocol';
 
 export interface ViewContext {
@@ -14,4 +15,9 @@ export interface ViewContext {
   readonly historyEndpoint: string | undefined;
   setHistoryEndpoint(name: string): void;
   openRun(runId: string): void;
+  /** Progress panel: the week the burn-up shows (undefined: overall), another range, a task clicked. */
+  readonly progressWeek: number | undefined;
+  setProgressWeek(week: number | undefined): void;
+  pickRange(range: HistoryRange): void;
+  openTask(task: ProgressTask): void;
 }

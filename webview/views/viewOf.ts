@@ -4,6 +4,7 @@ import { assertNever } from '../../src/shared/never';
 import type { ViewData } from '../../src/shared/protocol';
 import { compareView } from './compareView';
 import type { ViewContext } from './context';
+import { progressView } from './progressView';
 import { runView } from './runView';
 import { trendView } from './trendView';
 
@@ -15,6 +16,8 @@ export function viewOf(title: string, data: ViewData, ctx: ViewContext): Node[] 
       return compareView(title, data, ctx);
     case 'trend':
       return trendView(title, data, ctx);
+    case 'progress':
+      return progressView(title, data, ctx);
     default:
       return assertNever(data, 'chart kind');
   }

@@ -11,12 +11,15 @@ import type { ChartKind, ChartTarget, HostMessage } from '../../shared/protocol'
 import { Disposable } from '../../util/dispose';
 import { runLabel } from '../../util/runText';
 import { Commands } from '../commands';
+import type { HistoryRange } from '../../core/history/range';
 import { exportPng } from './exportPng';
 import { exportReport } from './exportReport';
+import { openTaskLine } from './openTaskLine';
+import { progressViewData } from './progressViewData';
 import { chartHtml, webviewOptions } from './html';
 import { webviewStrings } from '../../core/report/strings';
 import { limitsOf } from '../../services/trackerLimits';
-import { compareTitle, runTitle, trendTitle } from '../../core/report/titles';
+import { compareTitle, progressTitle, runTitle, trendTitle } from '../../core/report/titles';
 import { parseWebviewMessage } from './validateMessage';
 import { compareViewData, LIVE_WINDOW_MS, runViewData, trendViewData, type SeenModified } from './viewData';
 
@@ -30,12 +33,15 @@ export function targetKey(target: ChartTarget): string {
       return `compare:${target.runIds.join('\n')}`;
     case 'trend':
       return 'trend';
+    case 'progress':
+      return `progress:${target.file}`;
     default:
       return assertNever(target, 'chart kind');
   }
 }
 
-/** What a panel of each kind follows: the trend also tracker text and the baseline, the others only their files. */
+/** What a panel of each kind follows: the trend and compare also tracker text (and the baseline), run panels only
+ * their files; the progress panel follows the tracker's git history instead (see the constructor). */
 function followsEverything(kind: ChartKind): boolean {
   switch (kind) {
     // The trend shows tracker summaries and the baseline; compare draws the tracker's criteria as thresholds.
@@ -43,6 +49,7 @@ function followsEverything(kind: ChartKind): boolean {
     case 'compare':
       return true;
     case 'run':
+    case 'progress':
       return false;
     default:
       return assertNever(kind, 'chart kind');
@@ -57,6 +64,8 @@ export class ChartPanel extends Disposable {
   private loads = 0;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly seen: SeenModified = new Map();
+  /** Progress panels: the range whose task changes are listed. */
+  private range: HistoryRange = { kind: 'thisWeek' };
   /** What the webview shows now: the report exports exactly this. */
   private shown: HostMessage | undefined;
 
@@ -74,7 +83,8 @@ export class ChartPanel extends Disposable {
     this._register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this._register(panel.onDidDispose(() => this.dispose()));
     const runs = services.runs;
-    this._register(followsEverything(target.kind) ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
+    if (target.kind === 'progress') this._register(services.history.onDidChange(() => void this.refresh()));
+    else this._register(followsEverything(target.kind) ? runs.onDidChange(() => void this.refresh()) : runs.onDidChangeFiles(() => void this.refresh()));
     // A run panel follows its load test while it runs (new rows, elapsed time), and once more when it ends.
     if (target.kind === 'run') this._register(services.live.onDidChange(() => this.liveChanged()));
     this._register(
@@ -102,6 +112,8 @@ export class ChartPanel extends Disposable {
         return trendTitle();
       case 'run':
         return runTitle(this.labelOf(t.runId));
+      case 'progress':
+        return progressTitle(vscode.Uri.parse(t.file).path.split('/').pop() ?? t.file);
       case 'compare':
         return compareTitle(t.runIds.map((id) => this.labelOf(id)));
       default:
@@ -134,6 +146,15 @@ export class ChartPanel extends Disposable {
       case 'openRun':
         if (this.services.runs.getRun(message.runId)) void vscode.commands.executeCommand(Commands.openChart, message.runId);
         break;
+      case 'pickRange':
+        this.range = message.range;
+        void this.refresh();
+        break;
+      case 'openTask':
+        if (this.target.kind === 'progress') {
+          openTaskLine(vscode.Uri.parse(this.target.file), message.line, message.text).catch((error) => this.services.logger.error(`Opening a task from the Progress panel: ${describeError(error)}`));
+        }
+        break;
     }
   }
 
@@ -160,10 +181,14 @@ export class ChartPanel extends Disposable {
 
   private async build(): Promise<HostMessage> {
     const runs = this.services.runs;
-    await runs.whenReady();
     const strings = webviewStrings();
+    if (this.target.kind !== 'progress') await runs.whenReady();
     const target = this.target;
     switch (target.kind) {
+      case 'progress': {
+        const data = await progressViewData(this.services.history, vscode.Uri.parse(target.file), this.range, new Date());
+        return 'error' in data ? this.failed(data.error) : { type: 'render', target, title: this.fallbackTitle(), strings, data };
+      }
       case 'trend':
         return { type: 'render', target, title: this.fallbackTitle(), strings, data: await trendViewData(runs) };
       case 'run': {

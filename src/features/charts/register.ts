@@ -6,6 +6,7 @@ import { Commands } from '../commands';
 import { CHART_VIEW_TYPE } from './chartPanel';
 import { ChartPanels } from './chartPanels';
 import { pickRun, pickRunsToCompare } from './pickRuns';
+import { pickTracker } from './pickTracker';
 import { parseTarget } from './validateMessage';
 
 /** What other features may ask of the charts (passed to them as an object, not through a command). */
@@ -44,8 +45,15 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     if (chosen) panels.open({ kind: 'compare', runIds: chosen.map((run) => run.id) });
   };
 
+  /** Argument: a tracker Uri or a tree node (`entry.uri`); without one, the active tracker, the only one, or a pick. */
+  const showProgress = async (arg?: unknown): Promise<void> => {
+    const uri = await pickTracker(services, arg);
+    if (uri) panels.open({ kind: 'progress', file: uri.toString() });
+  };
+
   context.subscriptions.push(
     panels,
+    vscode.commands.registerCommand(Commands.showProgress, showProgress),
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, panels),
     vscode.commands.registerCommand(Commands.openChart, openChart),
     vscode.commands.registerCommand(Commands.compareRuns, compareRuns),

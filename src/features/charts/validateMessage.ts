@@ -1,5 +1,6 @@
 // The host's checks on everything that comes out of the webview: messages and the persisted state handed to the
 // serializer. The webview is treated as untrusted input. No vscode import, so these are unit-tested in Node.
+import type { HistoryRange, TaskChangeKind } from '../../shared/progressProtocol';
 import type { ChartKind, ChartTarget, TargetOf, WebviewMessage, WebviewState } from '../../shared/protocol';
 
 /** A PNG data URL larger than this is refused (a 4K canvas is a few MB). */
@@ -16,12 +17,32 @@ const TARGET_PARSERS: { [K in ChartKind]: (value: Record<string, unknown>) => Ta
   run: (value) => (isId(value.runId) ? { kind: 'run', runId: value.runId } : undefined),
   compare: ({ runIds: ids }) => (Array.isArray(ids) && ids.length >= 2 && ids.length <= MAX_COMPARED_RUNS && ids.every(isId) ? { kind: 'compare', runIds: [...ids] } : undefined),
   trend: () => ({ kind: 'trend' }),
+  // Only a local file: the panel runs git in the file's folder.
+  progress: (value) => (isId(value.file) && value.file.startsWith('file:///') ? { kind: 'progress', file: value.file } : undefined),
 };
 
 export function parseTarget(value: unknown): ChartTarget | undefined {
   if (!isRecord(value) || typeof value.kind !== 'string' || !Object.prototype.hasOwnProperty.call(TARGET_PARSERS, value.kind)) return undefined;
   return TARGET_PARSERS[value.kind as ChartKind](value);
 }
+
+const COMMIT = /^[0-9a-f]{4,64}$/;
+
+export function parseRange(value: unknown): HistoryRange | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.kind) {
+    case 'thisWeek':
+      return { kind: 'thisWeek' };
+    case 'since':
+      return typeof value.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.date) ? { kind: 'since', date: value.date } : undefined;
+    case 'between':
+      return typeof value.from === 'string' && typeof value.to === 'string' && COMMIT.test(value.from) && COMMIT.test(value.to) ? { kind: 'between', from: value.from, to: value.to } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const TASK_KINDS: ReadonlySet<unknown> = new Set(['ticked', 'unticked', 'added', 'removed']);
 
 /** A file name the webview suggests: one plain segment ending in .png, or a safe default. */
 export function safePngName(value: unknown): string {
@@ -44,6 +65,15 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     }
     case 'openRun':
       return isId(value.runId) ? { type: 'openRun', runId: value.runId } : undefined;
+    case 'pickRange': {
+      const range = parseRange(value.range);
+      return range ? { type: 'pickRange', range } : undefined;
+    }
+    case 'openTask': {
+      const { line, text, kind } = value;
+      if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 0 || typeof text !== 'string' || text.length > MAX_ID_LENGTH || !TASK_KINDS.has(kind)) return undefined;
+      return { type: 'openTask', line, text, kind: kind as TaskChangeKind };
+    }
     case 'exportReport':
       return { type: 'exportReport' };
     default:

@@ -7,6 +7,7 @@ import { ContextKey } from '../../util/contextKey';
 import { Commands } from '../commands';
 import { FilterState } from './filterState';
 import type { TrackerNode } from './nodes';
+import { WeekChanges } from './weekChanges';
 import { TrackerTreeProvider } from './trackerTreeProvider';
 import { registerTrackerFileCommands } from './trackerFileCommands';
 
@@ -14,7 +15,9 @@ export const TREE_VIEW_ID = 'executionTracker.tree';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const filter = new FilterState(context.workspaceState);
-  const provider = new TrackerTreeProvider(services.trackers, filter, services.findings, services.logger);
+  const weekChanges = new WeekChanges(services.settings, services.history);
+  context.subscriptions.push(weekChanges);
+  const provider = new TrackerTreeProvider(services.trackers, filter, services.findings, services.logger, weekChanges);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,

@@ -9,6 +9,7 @@ import type { FilterState } from './filterState';
 import { headingAtLine, type BuiltTracker, type TrackerNode } from './nodes';
 import { TrackerTreeData } from './treeData';
 import { nodeLabel, toTreeItem } from './treeItems';
+import type { WeekChanges } from './weekChanges';
 
 export class TrackerTreeProvider extends Disposable implements vscode.TreeDataProvider<TrackerNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<TrackerNode | undefined>());
@@ -20,6 +21,7 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
     private readonly filter: FilterState,
     findings: FindingsService,
     logger: Logger,
+    private readonly weekChanges?: WeekChanges,
   ) {
     super();
     this.data = new TrackerTreeData(
@@ -28,6 +30,8 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
       (error) => logger.error(`Rendering the Tracker view failed: ${describeError(error)}`),
     );
     this._register(this.data);
+    // The week deltas arrive from git in the background: the items are redrawn through the same pipeline.
+    if (weekChanges) this._register(weekChanges.onDidChange(() => this.refresh()));
   }
 
   /** Re-render from the store's current models (also puts a refused checkbox click back). */
@@ -45,6 +49,7 @@ export class TrackerTreeProvider extends Disposable implements vscode.TreeDataPr
     return toTreeItem(node, {
       isAdded: (uri) => this.store.isAdded(uri),
       expandAll: filter.hideCompleted || filter.currentWeekOnly,
+      weekDelta: this.weekChanges ? (uri, week, done) => this.weekChanges!.delta(uri, week, done) : undefined,
     });
   }
 

@@ -1,5 +1,6 @@
 // How each node looks: label, "done/total", status icon, tooltip, checkbox, and the click that reveals its line.
 import * as vscode from 'vscode';
+import { weekDeltaText } from './weekChanges';
 import { fileName, percent, plainText, weekLabel, weekShortLabel, weekTitle } from '../../util/labels';
 import { RULES, type Finding, type Severity } from '../../core/checks/types';
 import type { FileNode, FindingNode, FindingsNode, HeadingNode, RuleNode, TaskNode, TrackerNode } from './nodes';
@@ -10,6 +11,8 @@ export interface ItemContext {
   readonly isAdded: (uri: vscode.Uri) => boolean;
   /** Expand every heading (a filter is on, so the tree is short and the point is to see the tasks). */
   readonly expandAll: boolean;
+  /** Done this week for a week node ("+5 this week"), or undefined to show nothing. */
+  readonly weekDelta?: (uri: vscode.Uri, week: number, doneNow: number) => number | undefined;
 }
 
 export function toTreeItem(node: TrackerNode, context: ItemContext): vscode.TreeItem {
@@ -85,6 +88,8 @@ function headingItem(node: HeadingNode, context: ItemContext): vscode.TreeItem {
   const parts = [
     heading.excluded ? vscode.l10n.t('{0}/{1} (template, not counted)', progress.done, progress.total) : `${progress.done}/${progress.total}`,
   ];
+  const delta = week ? context.weekDelta?.(node.entry.uri, week.number, week.progress.done) : undefined;
+  if (delta !== undefined) parts.push(weekDeltaText(delta));
   if (week && weekTitle(week)) parts.push(weekTitle(week));
   item.description = parts.join(' · ');
   item.iconPath = statusIcon(status.state);

@@ -51,6 +51,11 @@ const operations = {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
     return describeDocument(document);
   },
+  // Opens a file in the editor (Quick Open cannot tell two files of the same name apart).
+  async showDocument({ path }) {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(path));
+    return { fileName: editor.document.fileName };
+  },
   async readFile({ path }) {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(path));
     return { text: Buffer.from(bytes).toString('utf8') };

@@ -331,6 +331,20 @@ export default {
       await checkQuiet('Show Run Trend');
     });
 
+    await step(`"${commandTitle('executionTracker.showProgress')}" outside a git repository: the panel says why, nothing else fails`, async () => {
+      await runFromPalette('executionTracker.showProgress');
+      const outers = page.locator('iframe.webview.ready');
+      const text = await waitForValue('a panel saying the tracker is not in a git repository', async () => {
+        for (let i = 0; i < (await outers.count()); i++) {
+          const body = outers.nth(i).contentFrame().locator('iframe#active-frame').contentFrame().locator('body[data-view="failed"]');
+          if (await body.count()) return body.innerText();
+        }
+        return '';
+      }, (t) => /not in a git repository, so it has no history/.test(t), { timeout: 30_000 });
+      assert.match(text, /MASTER_EXECUTION_TRACKER\.md: not in a git repository/);
+      await checkQuiet('Show Progress History');
+    });
+
     // ---- the Tracker view's filters: each flips a context key, so the palette offers the opposite command -----------
     const treeRows = () => page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').count();
     await step(`"${commandTitle('executionTracker.refresh')}" keeps the Tracker view populated`, async () => {

@@ -71,3 +71,26 @@ describe('parseTarget and parseState', () => {
     assert.equal(parseState('trend'), undefined);
   });
 });
+
+describe('Progress panel messages and target', () => {
+  it('accepts ranges and task clicks, refuses malformed ones', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'pickRange', range: { kind: 'thisWeek' } }), { type: 'pickRange', range: { kind: 'thisWeek' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'pickRange', range: { kind: 'since', date: '2026-01-12' } }), { type: 'pickRange', range: { kind: 'since', date: '2026-01-12' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'pickRange', range: { kind: 'between', from: 'abcd1234', to: 'f7df16fd' } }), { type: 'pickRange', range: { kind: 'between', from: 'abcd1234', to: 'f7df16fd' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'openTask', line: 590, text: 'Tag release', kind: 'ticked' }), { type: 'openTask', line: 590, text: 'Tag release', kind: 'ticked' });
+    for (const bad of [
+      { type: 'pickRange', range: { kind: 'since', date: 'last monday' } },
+      { type: 'pickRange', range: { kind: 'between', from: 'HEAD~1', to: 'main' } },
+      { type: 'pickRange', range: { kind: 'all' } },
+      { type: 'openTask', line: -1, text: 'x', kind: 'ticked' },
+      { type: 'openTask', line: 1.5, text: 'x', kind: 'ticked' },
+      { type: 'openTask', line: 1, text: 'x', kind: 'deleted' },
+    ]) assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('a progress target is a local file uri only', () => {
+    assert.deepEqual(parseTarget({ kind: 'progress', file: 'file:///w/TRACKER.md' }), { kind: 'progress', file: 'file:///w/TRACKER.md' });
+    assert.equal(parseTarget({ kind: 'progress', file: 'vscode-remote://x/TRACKER.md' }), undefined);
+    assert.equal(parseTarget({ kind: 'progress' }), undefined);
+  });
+});
