@@ -1,6 +1,6 @@
 // Builds the three shipped bundles (extension, webview, CLI) and, with --tests, the unit tests.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -10,8 +10,10 @@ const production = args.has('--production');
 // mainFields: prefer ES modules (jsonc-parser's UMD build requires files by computed paths esbuild cannot follow).
 const common = { bundle: true, mainFields: ['module', 'main'], sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 
-// `import { script, css } from 'report-assets'`: the report page (webview/report.ts, chart.js included) built
-// here and embedded as text, with the panel's stylesheet and the report's own. Built once per run of this script.
+// The report page (webview/report.ts, chart.js included) with the panel's stylesheet and the report's own. The
+// CLI (one file for CI) embeds them through `import { script, css } from 'report-assets'`; the extension reads
+// the same text from dist/report/ when a report is exported, so chart.js stays out of the bundle it activates.
+// Built once per run of this script.
 let reportAssets;
 function buildReportAssets() {
   reportAssets ??= esbuild
@@ -36,7 +38,7 @@ const reportAssetsPlugin = {
 
 // Only bundles whose entry exists are built.
 const shipped = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [reportAssetsPlugin] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' }, plugins: [reportAssetsPlugin] },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/features/preview/previewScript.ts'], outfile: 'dist/preview/previewScript.js', platform: 'browser', format: 'iife', target: 'es2022' },
@@ -63,6 +65,14 @@ async function main() {
   }
   await Promise.all(shipped.map((options) => esbuild.build(options)));
   copyWebviewCss();
+  await writeReportAssets();
+}
+
+async function writeReportAssets() {
+  const { script, css } = await buildReportAssets();
+  mkdirSync('dist/report', { recursive: true });
+  writeFileSync('dist/report/report.js', script);
+  writeFileSync('dist/report/report.css', css);
 }
 
 // The webview's stylesheet is plain CSS: copied, not bundled, next to dist/webview/main.js.

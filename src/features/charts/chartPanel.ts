@@ -73,7 +73,7 @@ export class ChartPanel extends Disposable {
     private readonly panel: vscode.WebviewPanel,
     readonly target: ChartTarget,
     private readonly services: Services,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
   ) {
     super();
     panel.webview.options = webviewOptions(extensionUri);
@@ -141,7 +141,7 @@ export class ChartPanel extends Disposable {
         void exportPng(message.dataUrl, message.fileName, this.services.logger);
         break;
       case 'exportReport':
-        void exportReport(this.shown, this.services.logger);
+        void exportReport(this.shown, this.extensionUri, this.services.logger);
         break;
       case 'openRun':
         if (this.services.runs.getRun(message.runId)) void vscode.commands.executeCommand(Commands.openChart, message.runId);
