@@ -16,6 +16,13 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
+/** An endpoint name that wraps after its slashes (`<wbr>`), not inside a word, in a narrow column. */
+export function pathText(text: string): HTMLElement {
+  const span = h('span');
+  text.split(/(?<=\/)/).forEach((part, i) => append(span, i > 0 ? document.createElement('wbr') : null, part));
+  return span;
+}
+
 /** A titled section with an id, for the page outline. */
 export function section(id: string, title: string, ...children: Child[]): HTMLElement {
   return h('section', { id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), ...children);

@@ -19,6 +19,9 @@ export interface Column<T> {
 export interface TableOptions<T> {
   id: string;
   caption: string;
+  /** The caption says more than the heading above the table (the compare table's "each run against …"). Otherwise
+   * it repeats that heading and is read by screen readers only. */
+  showCaption?: boolean;
   columns: Array<Column<T>>;
   rows: readonly T[];
   /** Rows kept below the sorted ones (the Aggregated row). */
@@ -38,7 +41,7 @@ function cell<T>(column: Column<T>, row: T, tag: 'td' | 'th'): HTMLElement {
 export function sortableTable<T>(options: TableOptions<T>): HTMLElement {
   const table = h('table', { id: options.id, class: 'data' });
   let sort = options.sort && options.columns.some((c) => c.id === options.sort!.column && c.value) ? options.sort : undefined;
-  const caption = h('caption', {}, options.caption);
+  const caption = h('caption', { class: options.showCaption ? 'shown' : undefined }, options.caption);
   const thead = h('thead');
   const tbody = h('tbody');
   const tfoot = h('tfoot');

@@ -127,7 +127,9 @@ export default {
     });
 
     await step('clicking the P95 header sorts the endpoint table by P95 (descending, then ascending)', async () => {
-      const p95 = () => frame().locator('#endpoints tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.cells[5].textContent.replace(/[^\d.]/g, ''))));
+      const column = await frame().locator('#endpoints thead th').evaluateAll((cells) => cells.findIndex((c) => c.textContent.trim().startsWith('P95')));
+      assert.ok(column > 0, 'a P95 column');
+      const p95 = () => frame().locator('#endpoints tbody tr').evaluateAll((rows, i) => rows.map((r) => Number(r.cells[i].textContent.replace(/[^\d.]/g, ''))), column);
       await frame().locator('#endpoints thead button', { hasText: 'P95' }).click();
       await waitForValue('P95 descending', p95, (v) => v.every((x, i) => i === 0 || v[i - 1] >= x));
       assert.equal(await frame().locator('#endpoints thead th[aria-sort="descending"]').innerText().then((t) => t.trim().startsWith('P95')), true);
