@@ -6,7 +6,7 @@
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageVsix } from '../../scripts/package.mjs';
 import { codeServerEntry } from '../../scripts/setup.mjs';
@@ -78,9 +78,29 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The folder below the repository for scenarios on an engine we did not start (one per run, removed with it). */
+function dockerWorkDir(work) {
+  const dir = join(repoRoot, '.cache', 'e2e-docker', basename(work));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   const started = Date.now();
-  const dir = join(work, scenario.name);
+  // `docker: true`: a Docker engine for this scenario (lib/docker.mjs), reached through DOCKER_HOST by
+  // code-server, the extension and every task. One we did not start may see another filesystem (the host of a
+  // CI container, a VM), where its bind mounts resolve: the scenario's folder then lives below the repository,
+  // which such a setup shares at the same path (fresh-ci does), and git is kept from finding the repository.
+  let engine;
+  let engineError;
+  if (scenario.docker) {
+    engine = await startEngine({ label: scenario.name, log: (line) => console.log(`# ${line}`) }).catch((error) => {
+      engineError = error;
+      return undefined;
+    });
+  }
+  const sharedWork = engine && !engine.own ? dockerWorkDir(work) : undefined;
+  const dir = join(sharedWork ?? work, scenario.name);
   const workspaceDir = join(dir, 'workspace');
   const userDataDir = join(dir, 'user-data');
   // `workspace: 'empty'`: a folder with no tracker, holding only the scenario's `files` (name -> text).
@@ -97,7 +117,6 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   let context;
   let page;
   let failure;
-  let engine;
   let scenarioEnv = {};
   let prepared;
 
@@ -114,13 +133,12 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
       const languages = writeLanguagePacks(userDataDir, extensionsDir);
       if (!languages.includes(scenario.locale)) throw new Error(`scenario ${scenario.name} wants locale ${scenario.locale}, but no installed language pack offers it (installed: ${languages.join(', ') || 'none'}); list the pack in the scenario's extensions`);
     }
-    // `docker: true`: a Docker engine for this scenario (lib/docker.mjs), reached through DOCKER_HOST by
-    // code-server, the extension and every task; `env()` adds the scenario's own variables (free ports).
-    if (scenario.docker) {
+    if (engineError) {
       currentStep = 'start a Docker engine';
-      engine = await startEngine({ label: scenario.name, log: (line) => console.log(`# ${line}`) });
+      throw engineError;
     }
-    scenarioEnv = { ...(engine?.env ?? {}), ...((await scenario.env?.()) ?? {}) };
+    // `env()` adds the scenario's own variables (free ports).
+    scenarioEnv = { ...(engine?.env ?? {}), ...(sharedWork ? { GIT_CEILING_DIRECTORIES: sharedWork } : {}), ...((await scenario.env?.()) ?? {}) };
     // `prepare({ workspaceDir })`: what must exist before VS Code opens the folder (a loopback target whose URL
     // goes into the workspace settings, so no step races VS Code reading a settings.json written later). What it
     // returns is ctx.prepared, closed at the end when it has close().
@@ -258,8 +276,9 @@ async function main() {
   } finally {
     await cleanupAll();
   }
-  if (keep || failed > 0) console.log(`# temp files kept in ${work}`);
-  else rmSync(work, { recursive: true, force: true });
+  const dockerWork = join(repoRoot, '.cache', 'e2e-docker', basename(work));
+  if (keep || failed > 0) console.log(`# temp files kept in ${work}${existsSync(dockerWork) ? ` and ${dockerWork}` : ''}`);
+  else for (const folder of [work, dockerWork]) rmSync(folder, { recursive: true, force: true });
   console.log(`# screenshots in ${relative(repoRoot, resultsDir)}/`);
   console.log(`# duration ${seconds(Date.now() - started)}`);
   console.log(`# tests ${passed + failed}\n# pass ${passed}\n# fail ${failed}\n# retries ${retryTotal}`);

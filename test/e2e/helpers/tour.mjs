@@ -14,20 +14,6 @@ async function setPaneExpanded(page, title, expanded) {
   if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
 }
 
-/** Runs a command whose own quick pick replaces the palette, and waits for that pick. */
-async function commandWithPick(page, wb, title) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await waitForValue(`the palette to offer "${title}"`, async () => {
-    await wb.openQuickInput('F1', '>');
-    await input.fill(`>${title}`);
-    const row = wb.quickPickItem(title).first();
-    const shown = await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-    if (!shown) await page.keyboard.press('Escape');
-    return shown && (await row.click().then(() => true));
-  }, (ok) => ok, { timeout: 30_000 });
-  await waitForValue(`the quick pick of "${title}"`, () => input.inputValue(), (v) => !v.startsWith('>'));
-}
-
 async function chartView(page, kind) {
   const outers = page.locator('iframe.webview.ready');
   const inner = (index) => outers.nth(index).contentFrame().locator('iframe#active-frame').contentFrame();
@@ -97,7 +83,7 @@ export function tourScenario(theme, name) {
       });
 
       await step('Open Run Chart… on v39', async () => {
-        await commandWithPick(page, wb, commandTitle('executionTracker.openChart'));
+        await wb.runCommandWithPick(commandTitle('executionTracker.openChart'));
         await wb.pickQuickInput('v39', 'v39');
         await chartView(page, 'run');
         await park();
@@ -105,7 +91,7 @@ export function tourScenario(theme, name) {
       });
 
       await step('Compare Runs… (the preselected pair)', async () => {
-        await commandWithPick(page, wb, commandTitle('executionTracker.compareRuns'));
+        await wb.runCommandWithPick(commandTitle('executionTracker.compareRuns'));
         await page.keyboard.press('Enter');
         await chartView(page, 'compare');
         await park();

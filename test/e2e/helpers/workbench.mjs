@@ -89,6 +89,14 @@ export function workbench(page) {
       await page.keyboard.press(chord.replace(/\bCtrl\b/g, mod));
     },
 
+    /**
+     * Waits for the extension's progress item in the status bar: the extension host is up and the extension active,
+     * so its commands are in the palette (a palette opened before that is reopened, and counted as a retry).
+     */
+    async waitExtensionHost(timeout = 180_000) {
+      await page.locator('.part.statusbar .statusbar-item[id$="executionTracker.progress"]').first().waitFor({ state: 'visible', timeout });
+    },
+
     // ---- command palette and quick input -----------------------------------------------------------------------
     async openQuickInput(chord, prefix) {
       await wb.press(chord);
@@ -123,7 +131,14 @@ export function workbench(page) {
       const deadline = Date.now() + timeout;
       for (;;) {
         await wb.openQuickInput('F1', '>');
-        await page.locator(selectors.quickInputBox).fill(`>${title}`);
+        // The palette can close again before the title is typed, when something takes the focus as it opens
+        // (a task terminal's "press any key to close"): open it again, counted as a retry.
+        const typed = await page.locator(selectors.quickInputBox).fill(`>${title}`, { timeout: 3000 }).then(() => true, () => false);
+        if (!typed) {
+          if (Date.now() > deadline) throw new Error(`The command palette closed before "${title}" could be typed, until ${timeout} ms.`);
+          noteRetry(`runCommand: the palette closed before "${title}" was typed; opened again`);
+          continue;
+        }
         const row = wb.quickPickItem(title).first();
         try {
           await row.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, deadline - Date.now())) });
@@ -149,6 +164,20 @@ export function workbench(page) {
         );
         return;
       }
+    },
+
+    /** Runs a command that opens a quick pick of its own (in the palette's widget) and waits until that pick shows. */
+    async runCommandWithPick(title, timeout = TIMEOUT) {
+      await wb.runCommand(title, timeout);
+      await page.waitForFunction(
+        (s) => {
+          const widget = document.querySelector(s.quickInput);
+          const input = document.querySelector(s.quickInputBox);
+          return widget && getComputedStyle(widget).display !== 'none' && widget.offsetParent && !(input?.value ?? '').startsWith('>');
+        },
+        selectors,
+        { timeout: TIMEOUT },
+      );
     },
 
     // ---- views -------------------------------------------------------------------------------------------------

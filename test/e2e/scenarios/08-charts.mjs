@@ -83,27 +83,13 @@ export default {
       );
     };
 
-    // A command that opens its own quick pick reuses the palette's widget, so "wait until the palette closed"
-    // does not apply: wait until the widget no longer shows the palette's ">" prefix instead.
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    const commandWithPick = async (title) => {
-      await waitForValue(`the palette to offer "${title}"`, async () => {
-        await wb.openQuickInput('F1', '>');
-        await input.fill(`>${title}`);
-        const row = wb.quickPickItem(title).first();
-        const shown = await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-        if (!shown) await page.keyboard.press('Escape');
-        return shown && (await row.click().then(() => true));
-      }, (ok) => ok, { timeout: 30_000 });
-      await waitForValue(`the quick pick of "${title}"`, () => input.inputValue(), (v) => !v.startsWith('>'));
-    };
-
-    await step('the workbench is up', async () => {
+    await step('the workbench is up, and the extension host (its status bar item)', async () => {
       await wb.waitForReady();
+      await wb.waitExtensionHost();
     });
 
     await step('"Open Run Chart…" from the palette, pick v39: the panel opens with the endpoint table', async () => {
-      await commandWithPick(commandTitle('executionTracker.openChart'));
+      await wb.runCommandWithPick(commandTitle('executionTracker.openChart'));
       await wb.pickQuickInput('v39', 'v39');
       await view('run');
       const names = await waitForValue('four endpoint rows', () => frame().locator('#endpoints tbody tr th').allInnerTexts(), (list) => list.length === 4);
@@ -138,6 +124,7 @@ export default {
     });
 
     await step('"Export PNG" on the percentile chart saves a PNG through the save dialog', async () => {
+      const input = page.locator('.quick-input-widget .quick-input-box input');
       await frame().locator('figure.chart-card', { has: page.locator('canvas[data-chart$="percentiles"]') }).locator('button.export').click().catch(async () => {
         await frame().locator('button.export').first().click();
       });
@@ -152,7 +139,7 @@ export default {
     });
 
     await step('"Compare Runs…" with v39 and v40 preselected: the delta table marks the endpoints v40 lacks', async () => {
-      await commandWithPick(commandTitle('executionTracker.compareRuns'));
+      await wb.runCommandWithPick(commandTitle('executionTracker.compareRuns'));
       const checked = await waitForValue('v39 and v40 preselected', () =>
         page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rows) => rows.filter((r) => r.getAttribute('aria-checked') === 'true' || r.querySelector('input[type=checkbox]:checked, .monaco-custom-toggle.checked, [aria-checked="true"]')).map((r) => r.querySelector('.label-name')?.textContent?.trim())),
         (list) => list.includes('v39') && list.includes('v40'),
@@ -186,7 +173,7 @@ export default {
       const before = await colors();
       const background = () => drawnPixels(frame(), 'canvas[data-chart="trend-latency"]').then(() => frame().locator('canvas[data-chart="trend-latency"]').evaluate((c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3).join(',')));
       const backgroundBefore = await background();
-      await commandWithPick('Preferences: Color Theme');
+      await wb.runCommandWithPick('Preferences: Color Theme');
       await wb.pickQuickInput('Light Modern', /^Light Modern/);
       await waitForValue('the chart colours to change', colors, (after) => after !== before);
       await waitForValue('the chart background to turn light', background, (rgb) => rgb !== backgroundBefore && rgb.split(',').every((c) => Number(c) > 200));

@@ -65,7 +65,7 @@ export default {
     let prefix;
     try {
       await step('the extension host is up (its status bar item shows)', async () => {
-        await page.locator('.part.statusbar .statusbar-item[id="execution-tracker.execution-tracker.executionTracker.progress"]').waitFor({ state: 'visible', timeout: 180_000 });
+        await wb.waitExtensionHost();
       });
 
       await step('the extension is active', async () => {
@@ -203,7 +203,7 @@ export default {
         // The pytest task's terminal has the focus and takes the keys ("press any key to close it"): the API
         // bridge goes through the command palette, so give the focus back to the editor first.
         await wb.focusEditor();
-        const tasks = await waitForValue('the compose tasks', () => api.one({ op: 'tasks', type: 'compose' }), (list) => list.length === 6);
+        const tasks = await waitForValue('the compose tasks', () => api.one({ op: 'tasks', type: 'compose' }), (list) => list.length === 6, { timeout: 45_000 });
         const byName = Object.fromEntries(tasks.map((t) => [t.name, t]));
         assert.deepEqual([byName['up docker-compose.yml'].process.command, ...byName['up docker-compose.yml'].process.args], ['docker-compose', '-f', 'docker-compose.yml', 'up', '-d']);
         assert.deepEqual(byName['down docker-compose-pgbouncer.yml'].process.args, ['-f', 'docker-compose-pgbouncer.yml', 'down']);

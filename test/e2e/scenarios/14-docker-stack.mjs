@@ -44,7 +44,7 @@ export default {
     console.log(`#   engine ${docker.host} (${docker.own ? 'started by the harness' : 'DOCKER_HOST'}, ${docker.version}), web port ${env.WEB_PORT}, project ${project}`);
 
     await step('the extension host is up (its status bar item shows; slow on a loaded machine)', async () => {
-      await page.locator('.part.statusbar .statusbar-item[id="execution-tracker.execution-tracker.executionTracker.progress"]').waitFor({ state: 'visible', timeout: 180_000 });
+      await wb.waitExtensionHost();
     });
 
     await step('the extension is active; compose is detected as v1 (docker-compose)', async () => {

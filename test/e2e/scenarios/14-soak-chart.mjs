@@ -38,6 +38,7 @@ export default {
       symlinkSync(file, join(workspaceDir, SOAK_FILE));
       assert.ok(existsSync(join(workspaceDir, SOAK_FILE)));
       await wb.waitForReady();
+      await wb.waitExtensionHost();
     });
 
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -46,15 +47,7 @@ export default {
     let started = 0;
     await step('"Open Run Chart…" from the palette offers v99', async () => {
       const title = commandTitle('executionTracker.openChart');
-      await waitForValue(`the palette to offer "${title}"`, async () => {
-        await wb.openQuickInput('F1', '>');
-        await input.fill(`>${title}`);
-        const row = wb.quickPickItem(title).first();
-        const shown = await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-        if (!shown) await page.keyboard.press('Escape');
-        return shown && (await row.click().then(() => true));
-      }, (ok) => ok, { timeout: 60_000 });
-      await waitForValue('the run quick pick', () => input.inputValue(), (v) => !v.startsWith('>'));
+      await wb.runCommandWithPick(title, 60_000);
       await input.fill('v99');
       await wb.quickPickItem(/v99/).first().waitFor({ state: 'visible', timeout: 60_000 });
       started = Date.now();

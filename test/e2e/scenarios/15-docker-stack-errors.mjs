@@ -29,7 +29,7 @@ export default {
     };
 
     await step('the extension host is up (its status bar item shows; slow on a loaded machine)', async () => {
-      await page.locator('.part.statusbar .statusbar-item[id="execution-tracker.execution-tracker.executionTracker.progress"]').waitFor({ state: 'visible', timeout: 180_000 });
+      await wb.waitExtensionHost();
     });
 
     await step('the extension is active', async () => {
