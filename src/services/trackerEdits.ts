@@ -92,6 +92,8 @@ export class TrackerEdits {
       }
       const edit = setMarkEdit(found.line, lineAt(found.line) ?? '', request.checked);
       if (edit) edits.push(edit);
+      // Said in the log, so a click that changed nothing can be told from one that never arrived.
+      else this.logger.info(`${file}:${found.line + 1} is already ${request.checked ? 'ticked' : 'unticked'}; nothing to change.`);
     }
     const outcome = edits.length ? await applyMarkEdits(document, edits, this.logger) : { applied: 0, refused: 0, ok: true };
     if (request.saveIfClean && !wasDirty && outcome.applied > 0) await this.save(document, vscode.l10n.t('Execution Tracker: ticked the task in {0} but could not save the file. Save it from the editor.', file));

@@ -75,6 +75,7 @@ async function tickFromTree(event: vscode.TreeCheckboxChangeEvent<TrackerNode>, 
     request.tasks.push({ line: node.task.line, lineText });
   }
 
+  services.logger.info(`Tree checkbox: ${event.items.length} row(s) clicked, ${[...requests.values()].map((r) => `${r.tasks.length} to ${r.checked ? 'tick' : 'untick'}`).join(', ') || 'none of them a task'}.`);
   let rerender = requests.size === 0;
   for (const request of requests.values()) {
     try {

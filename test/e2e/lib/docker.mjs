@@ -132,8 +132,9 @@ function engineHandle({ host, own, version, dir, child, startMs }) {
     docker: (args, opts = {}) => run(DOCKER, args, { ...opts, env: { ...env, ...opts.env } }),
     compose: (args, opts = {}) => run('docker-compose', args, { ...opts, env: { DOCKER_BUILDKIT: '0', COMPOSE_DOCKER_CLI_BUILD: '0', ...env, ...opts.env } }),
     /** Container ids running on the engine (`docker ps -q`). */
-    async running() {
-      const r = await handle.docker(['ps', '-q']);
+    /** Ids of the running containers: all of them, or one compose project's. */
+    async running(project) {
+      const r = await handle.docker(['ps', '-q', ...(project ? ['--filter', `label=com.docker.compose.project=${project}`] : [])]);
       return r.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
     },
     /**
@@ -144,7 +145,9 @@ function engineHandle({ host, own, version, dir, child, startMs }) {
     stop(projects = []) {
       stopped ??= (async () => {
         unregister();
-        const containers = await handle.running().catch(() => []);
+        // On a shared engine other containers are not ours to count (fresh-ci's engine runs the CI container
+        // itself): only the given projects' are.
+        const containers = own ? await handle.running().catch(() => []) : (await Promise.all(projects.map((project) => handle.running(project).catch(() => [])))).flat();
         for (const project of projects) {
           const ids = (await handle.docker(['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`])).stdout.split('\n').filter(Boolean);
           if (ids.length) await handle.docker(['rm', '-f', '-v', ...ids]);

@@ -144,7 +144,9 @@ export default {
       await wb.runCommand(title('executionTracker.stopStack'));
       await waitForValue('no container of the project', running, (list) => list.length === 0, { timeout: 120_000 });
       timings.downMs = Date.now() - started;
-      assert.deepEqual(await docker.running(), [], 'docker ps -q is empty');
+      // On an engine of its own nothing else may run; on a shared one (fresh-ci's also runs the CI container)
+      // the project's containers are what counts, checked just above.
+      if (docker.own) assert.deepEqual(await docker.running(), [], 'docker ps -q is empty');
       await waitForValue('the Stack view shows the services without containers', async () => (await row('web')).locator('.label-description').innerText().catch(() => ''), (d) => /no container/.test(d), { timeout: 30_000 });
       await screenshot('down');
       console.log(`#   down: ${(timings.downMs / 1000).toFixed(1)} s from the command to an empty docker ps`);
