@@ -303,6 +303,9 @@ export function workbench(page) {
     async clickTreeCheckbox(label, expected) {
       const before = await wb.isTreeItemChecked(label);
       const want = expected ?? !before;
+      // A click is what the caller asked for: a box that shows the wanted state already means the tree rendered a
+      // state the caller did not expect (a stale render), and passing without a click would hide it.
+      if (expected !== undefined && before === expected) throw new Error(`the checkbox of ${label} already showed ${expected ? 'ticked' : 'unticked'} before the click`);
       // A click that lands while the tree re-renders (the checks update it a moment after an edit) is lost in the
       // workbench; like a user, click again when the box did not change.
       const deadline = Date.now() + TIMEOUT;

@@ -35,6 +35,7 @@ export default {
     await step('the counts in the tree follow: Day 16-17 1/4, WEEK 4 22/28', async () => {
       await waitForValue('Day 16-17 to show 1/4', () => wb.treeItemDescription(/^Day 16-17/), (d) => d === '1/4');
       await waitForValue('Week 4 to show 22/28', () => wb.treeItemDescription(/^Week 4$/), (d) => d.startsWith('22/28 · '));
+      await waitForValue(`the row of "${label}" to show its box ticked`, () => wb.isTreeItemChecked(label), (ticked) => ticked === true);
     });
 
     await step(`untick "${label}": the file on disk is restored exactly`, async () => {
