@@ -2,18 +2,7 @@
 // tracker describes. Each endpoint's response times are log-normal around the median and P95 the tracker gives;
 // a monotone remap of all times then puts the Aggregated P95/P99 exactly on the tracker's numbers (a monotone
 // map keeps every request's rank, so the per-endpoint numbers stay consistent with the Aggregated row).
-
-/** mulberry32: small, fast and the same on every machine. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../bench/lib.mjs';
 
 export function seedOf(text) {
   let h = 2166136261;
@@ -95,7 +84,7 @@ function remap(requests, targets) {
  * name, requests, failures (with their error messages), median and P95, content size.
  */
 export function simulateRun(spec) {
-  const random = rng(seedOf(spec.prefix));
+  const random = seededRandom(seedOf(spec.prefix));
   const at = timeSampler(random, spec.durationS, spec.users, spec.spawnRate);
   const requests = [];
   spec.endpoints.forEach((endpoint, index) => {
