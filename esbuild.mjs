@@ -60,6 +60,8 @@ async function main() {
   }
   if (watch) {
     copyWebviewCss();
+    // Written once: Export Report in a watched build reads it (a change to webview/report.ts needs a restart).
+    await writeReportAssets();
     for (const options of shipped) await (await esbuild.context(options)).watch();
     return;
   }

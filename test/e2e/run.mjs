@@ -4,7 +4,7 @@
 // extensions dir (the VSIX and the API companion) and the browser are shared. Run setup first:
 // node scripts/setup.mjs (npm run test:e2e does both).
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import { startEngine } from './lib/docker.mjs';
 import { copyWorkspace, repoRoot } from './lib/fixture.mjs';
 import { workbench } from './helpers/workbench.mjs';
 import { createApiBridge } from './helpers/api.mjs';
+import { findLogs } from './helpers/logs.mjs';
 import { MAX_RETRIES_PER_SCENARIO, takeRetries } from './helpers/retries.mjs';
 
 /** Retries of every scenario of this run (helpers/retries.mjs). */
@@ -47,21 +48,6 @@ async function loadScenarios() {
     if (filters.length === 0 || filters.some((f) => scenario.name.includes(f) || file.includes(f))) scenarios.push(scenario);
   }
   return scenarios;
-}
-
-/** Extension host logs (the extensions' output channels included) of a user-data dir, newest last. */
-function extensionHostLogs(userDataDir) {
-  const found = [];
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if ((name === 'remoteexthost.log' || /Execution Tracker|execution-tracker\./i.test(path)) && name.endsWith('.log')) found.push(path);
-    }
-  };
-  walk(join(userDataDir, 'logs'));
-  return found;
 }
 
 function tail(text, lines = 150) {
@@ -215,7 +201,7 @@ async function runScenario(scenario, index, { browser, work, extensionsDir }) {
   if (existsSync(screenshotPath)) console.log(`#   screenshot: ${relative(repoRoot, screenshotPath)}`);
   if (consoleErrors.length) console.log(`#   browser console errors:\n${indent(tail(consoleErrors.join('\n'), 30), '#     ')}`);
   if (server) console.log(`#   code-server log (${join(dir, 'code-server.log')}):\n${indent(tail(server.log()), '#     ')}`);
-  for (const log of extensionHostLogs(userDataDir)) {
+  for (const log of findLogs(userDataDir)) {
     console.log(`#   ${relative(userDataDir, log)}:\n${indent(tail(readFileSync(log, 'utf8'), 80), '#     ')}`);
   }
   return false;

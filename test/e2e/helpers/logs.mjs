@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 const ENTRY_START = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+ \[(\w+)\]/;
 
-function findLogs(userDataDir) {
+/** The extension host logs and the extension's own output channel log of a user-data dir. */
+export function findLogs(userDataDir) {
   const found = [];
   const walk = (dir) => {
     if (!existsSync(dir)) return;
