@@ -17,11 +17,16 @@ const TITLE = '.quick-input-widget .quick-input-title';
 export default {
   name: 'distributed',
   timeout: 300_000,
-  async run(ctx) {
-    const { page, wb, api, step, workspaceDir, trackerPath, screenshot } = ctx;
+  // The settings (the wrapper as the Locust command) are written before VS Code opens the folder: a
+  // settings.json written later is read a moment after, and a wizard started in between probes Debian's Locust.
+  prepare({ workspaceDir }) {
     const wrapper = makeLocustWrapper();
-    killLeftoversOnCleanup(wrapper);
     prepareWorkspace(workspaceDir, wrapper);
+    return { wrapper };
+  },
+  async run(ctx) {
+    const { page, wb, api, step, workspaceDir, trackerPath, screenshot, prepared: { wrapper } } = ctx;
+    killLeftoversOnCleanup(wrapper);
     const target = await startCountingTarget();
     const original = readText(trackerPath);
     let prefix;

@@ -10,11 +10,16 @@ import { EXTENSION_ID } from '../helpers/tracker.mjs';
 export default {
   name: 'distributed-faults',
   timeout: 300_000,
-  async run(ctx) {
-    const { page, wb, api, step, workspaceDir, screenshot } = ctx;
+  // The settings (the wrapper as the Locust command) are written before VS Code opens the folder: a
+  // settings.json written later is read a moment after, and a wizard started in between probes Debian's Locust.
+  prepare({ workspaceDir }) {
     const wrapper = makeLocustWrapper({ hangFirstWorker: true });
-    killLeftoversOnCleanup(wrapper);
     prepareWorkspace(workspaceDir, wrapper, { 'executionTracker.launch.workersWaitSeconds': 8 });
+    return { wrapper };
+  },
+  async run(ctx) {
+    const { page, wb, api, step, screenshot, prepared: { wrapper } } = ctx;
+    killLeftoversOnCleanup(wrapper);
     const target = await startCountingTarget();
 
     await step('the extension is active', async () => {

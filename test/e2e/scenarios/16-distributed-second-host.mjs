@@ -49,11 +49,16 @@ export default {
   name: 'distributed-second-host',
   permissions: ['clipboard-read', 'clipboard-write'],
   timeout: 300_000,
-  async run(ctx) {
-    const { wb, api, step, workspaceDir, screenshot } = ctx;
+  // The settings (the wrapper as the Locust command) are written before VS Code opens the folder: a
+  // settings.json written later is read a moment after, and a wizard started in between probes Debian's Locust.
+  prepare({ workspaceDir }) {
     const wrapper = makeLocustWrapper();
-    killLeftoversOnCleanup(wrapper);
     prepareWorkspace(workspaceDir, wrapper);
+    return { wrapper };
+  },
+  async run(ctx) {
+    const { wb, api, step, workspaceDir, screenshot, prepared: { wrapper } } = ctx;
+    killLeftoversOnCleanup(wrapper);
     const second = makeSecondHost();
     const target = await startCountingTarget(second.hostAddress);
     const workers = [];
