@@ -9,10 +9,16 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 
-/** Bundles `entry` (TypeScript under src/) into a temp CommonJS file and loads it. */
-export function loadBundle(entry, { external = [] } = {}) {
+/** Bundles `entry` (TypeScript under src/) into a temp CommonJS file; returns its path. */
+export function buildBundle(entry, { external = [] } = {}) {
   const out = join(mkdtempSync(join(tmpdir(), 'et-bench-')), 'bundle.js');
   require('esbuild').buildSync({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning', external });
+  return out;
+}
+
+/** Bundles `entry` and loads it. */
+export function loadBundle(entry, options = {}) {
+  const out = buildBundle(entry, options);
   return { path: out, module: require(out) };
 }
 

@@ -2,12 +2,14 @@
 // (a raw newline scan), pandas.read_csv (Debian python3-pandas), papaparse and csv-parse streaming. Two sizes: the
 // 1 M-row file and a 3.5 M-row soak (a 24-hour run with 40 endpoints writes about that many rows), which must
 // meet the same ratios in the same memory: the reader streams. Every method runs in its own cold process, one
-// after another, on the same file. Every baseline must be installed: a missing one fails with its install command.
+// after another, on the same file. Ours runs twice: in one pass (one thread, like every peer), and in parts on
+// worker threads as the extension reads a big file; the two are reported on rows of their own. Every baseline must
+// be installed: a missing one fails with its install command.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { judge, loadBundle, reported, root, round, runNodeJson } from '../lib.mjs';
+import { buildBundle, judge, reported, root, round, runNodeJson } from '../lib.mjs';
 import { missingMessage, missingPrerequisites } from '../../scripts/prerequisites.mjs';
 
 const PYTHON = '/usr/bin/python3';
@@ -52,13 +54,15 @@ function measurePandas(file) {
   return JSON.parse(child.stdout.trim().split('\n').pop());
 }
 
-function sizeCases(rows, core, smoke) {
+function sizeCases(rows, bundles, smoke) {
   const file = ensureHistory(rows);
   const sizeMb = round(statSync(file).size / 1e6, 1);
   const worker = join(root, 'bench/history-worker.mjs');
-  const measure = (method) => runNodeJson(worker, [file, method], { BENCH_CORE: core });
+  const measure = (method) => runNodeJson(worker, [file, method], { BENCH_CORE: bundles.core, BENCH_WORKER: bundles.worker });
 
   const ours = measure('ours-sync');
+  // What the extension does with a big file: the same reader on worker threads, one part per core.
+  const parallel = smoke ? null : measure('ours-parallel');
   const floor = measure('raw-newline-scan');
   const peers = [measure('papaparse'), measure('csv-parse')];
   if (!smoke) peers.push(measurePandas(file));
@@ -76,13 +80,19 @@ function sizeCases(rows, core, smoke) {
   for (const peer of peers) results.push(withTarget(row(`history-${rows}-rows: ours vs ${peer.method}`, ours, peer), peer.method));
   results.push(judge({ case: `history-${rows}-rows: ours peak RSS`, ms: null, ratio: null, baseline: 'whole process, streaming', peakRssMb: ours.maxRssMB, points: null }, { field: 'peakRssMb', max: MAX_RSS_MB }));
   results.push(judge({ case: `history-${rows}-rows: ours points per series`, ms: null, ratio: null, baseline: 'longest downsampled series', peakRssMb: null, points: ours.maxSeriesPoints }, { field: 'points', max: MAX_POINTS }));
+  if (parallel) {
+    const label = `ours in parts, ${parallel.threads} threads`;
+    results.push(withTarget(row(`history-${rows}-rows: ${label} vs raw scan`, parallel, floor), 'raw-newline-scan'));
+    for (const peer of peers) results.push(withTarget(row(`history-${rows}-rows: ${label} vs ${peer.method}`, parallel, peer), peer.method));
+    results.push(judge({ case: `history-${rows}-rows: ${label}, peak RSS`, ms: null, ratio: null, baseline: 'whole process, workers included', peakRssMb: parallel.maxRssMB, points: null }, { field: 'peakRssMb', max: MAX_RSS_MB }));
+  }
   for (const peer of [floor, ...peers]) results.push(reported({ ...row(`history-${rows}-rows: ${peer.method} alone`, peer), points: null }));
   return results;
 }
 
 export function historyCases({ smoke }) {
   requireBaselines();
-  const core = loadBundle('src/core/locust/index.ts').path;
+  const bundles = { core: buildBundle('src/core/locust/index.ts'), worker: buildBundle('src/historyWorker.ts') };
   const sizes = smoke ? [20_000] : [1_000_000, 3_500_000];
-  return sizes.flatMap((rows) => sizeCases(rows, core, smoke));
+  return sizes.flatMap((rows) => sizeCases(rows, bundles, smoke));
 }

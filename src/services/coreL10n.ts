@@ -5,6 +5,12 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
 export function configureCoreL10n(): void {
+  const bundle = vscodeL10nBundle();
+  if (bundle) l10n.config({ contents: bundle });
+}
+
+/** The strings VS Code loaded for the display language, if any (worker threads are handed them too). */
+export function vscodeL10nBundle(): Record<string, string> | undefined {
   const bundle = vscode.l10n.bundle;
-  if (bundle && typeof bundle === 'object') l10n.config({ contents: bundle });
+  return bundle && typeof bundle === 'object' ? (bundle as Record<string, string>) : undefined;
 }

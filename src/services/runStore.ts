@@ -11,6 +11,7 @@ import {
   LocustReadError,
   readLocustBytes,
   readLocustFile,
+  type HistoryParallelism,
   type LocustResult,
   type LocustRun,
   type LocustRunData,
@@ -73,6 +74,8 @@ export class RunStore extends Disposable {
     private readonly settings: Settings,
     private readonly trackers: TrackerStore,
     private readonly logger: Logger,
+    /** Big history files are read in parts on worker threads. */
+    private readonly parallel?: HistoryParallelism,
   ) {
     super();
     this._register({ dispose: () => (clearTimeout(this.listTimer), clearTimeout(this.changeTimer)) });
@@ -226,7 +229,7 @@ export class RunStore extends Disposable {
     // A run still being written ends in a half-written row: skip it (with a note) rather than fail.
     const options = { partialLastRow: 'skip' as const };
     try {
-      if (uri.scheme === 'file') return await readLocustFile(uri.fsPath, options);
+      if (uri.scheme === 'file') return await readLocustFile(uri.fsPath, { ...options, parallel: this.parallel });
       return readLocustBytes(await vscode.workspace.fs.readFile(uri), uri.path, options);
     } catch (error) {
       if (!(error instanceof LocustReadError)) this.logger.error(`Reading ${uri.fsPath || uri.toString()} failed: ${describeError(error)}`);

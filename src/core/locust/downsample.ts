@@ -5,15 +5,32 @@
 // of the file is unknown while streaming, so buckets start 1 s wide and double (merging neighbours) whenever
 // they would exceed the budget. Each bucket keeps, per series, its min and max and when they happened, and
 // yields at most two points: spikes survive at any zoom-out, memory stays O(buckets x series).
+//
+// The state is a function of the set of (t, values) added, not of their order: a bucket's extreme keeps the
+// earliest t among equal values, and the width is the smallest power of two that fits the latest t. So buckets
+// filled from parts of a file in parallel (historyParallel.ts) and merged equal one pass over the whole file.
 
 export interface DownsampledSeries {
   t: number[];
   values: Array<Array<number | null>>;
 }
 
+/** A MinMaxBuckets' arrays and scalars: what a worker thread sends back (structured-clonable). */
+export interface BucketState {
+  width: number;
+  origin: number;
+  used: number;
+  tFirst: Float64Array;
+  tLast: Float64Array;
+  count: Uint32Array;
+  min: Float64Array;
+  max: Float64Array;
+  tMin: Float64Array;
+  tMax: Float64Array;
+}
+
 export class MinMaxBuckets {
   private width = 1;
-  private origin = Number.NaN;
   private used = 0;
   private readonly tFirst: Float64Array;
   private readonly tLast: Float64Array;
@@ -26,9 +43,11 @@ export class MinMaxBuckets {
 
   private readonly capacity: number;
 
+  /** `origin`: where bucket 0 starts; NaN takes the first t added. Buckets to be merged share one origin. */
   constructor(
     private readonly series: number,
     capacity: number,
+    private origin = Number.NaN,
   ) {
     // Even, so compaction pairs every bucket.
     this.capacity = Math.max(2, Math.floor(capacity / 2) * 2);
@@ -65,12 +84,12 @@ export class MinMaxBuckets {
       if (value !== value) continue; // NaN
       const at = base + s;
       const min = this.min[at];
-      if (!(value >= min)) {
+      if (!(value >= min) || (value === min && t < this.tMin[at])) {
         this.min[at] = value;
         this.tMin[at] = t;
       }
       const max = this.max[at];
-      if (!(value <= max)) {
+      if (!(value <= max) || (value === max && t < this.tMax[at])) {
         this.max[at] = value;
         this.tMax[at] = t;
       }
@@ -112,8 +131,71 @@ export class MinMaxBuckets {
     this.count.fill(0, half);
     this.min.fill(Number.NaN, half * series);
     this.max.fill(Number.NaN, half * series);
+    // An empty slot's times are 0, so the state depends on the rows alone (merge() and its test compare states).
+    this.tFirst.fill(0, half);
+    this.tLast.fill(0, half);
+    this.tMin.fill(0, half * series);
+    this.tMax.fill(0, half * series);
     this.used = Math.ceil(this.used / 2);
     this.width *= 2;
+  }
+
+  /** The state to send to another thread (copies of the used buckets only). */
+  state(): BucketState {
+    const { series, used } = this;
+    const part = <T extends Float64Array | Uint32Array>(array: T, per: number): T => array.slice(0, Math.max(1, used) * per) as T;
+    return { width: this.width, origin: this.origin, used, tFirst: part(this.tFirst, 1), tLast: part(this.tLast, 1), count: part(this.count, 1), min: part(this.min, series), max: part(this.max, series), tMin: part(this.tMin, series), tMax: part(this.tMax, series) };
+  }
+
+  /**
+   * Adds another part's buckets (same series, capacity and origin): both are brought to the wider width, then
+   * merged bucket by bucket with add's rules, so the result equals one MinMaxBuckets fed both parts' rows.
+   */
+  merge(other: BucketState): void {
+    if (other.used === 0) return;
+    if (this.origin !== this.origin) this.origin = other.origin;
+    const incoming = MinMaxBuckets.fromState(this.series, this.capacity, other);
+    if (this.used === 0) this.width = incoming.width; // nothing to compact
+    while (this.width < incoming.width) this.compact();
+    while (incoming.width < this.width) incoming.compact();
+    const { series } = this;
+    for (let b = 0; b < incoming.used; b++) {
+      const count = incoming.count[b];
+      if (count === 0) continue;
+      if (this.count[b] === 0) {
+        this.tFirst[b] = incoming.tFirst[b];
+        this.tLast[b] = incoming.tLast[b];
+      } else {
+        if (incoming.tFirst[b] < this.tFirst[b]) this.tFirst[b] = incoming.tFirst[b];
+        if (incoming.tLast[b] > this.tLast[b]) this.tLast[b] = incoming.tLast[b];
+      }
+      this.count[b] += count;
+      for (let s = 0; s < series; s++) {
+        const at = b * series + s;
+        const min = incoming.min[at];
+        if (min === min && (!(min >= this.min[at]) || (min === this.min[at] && incoming.tMin[at] < this.tMin[at]))) {
+          this.min[at] = min;
+          this.tMin[at] = incoming.tMin[at];
+        }
+        const max = incoming.max[at];
+        if (max === max && (!(max <= this.max[at]) || (max === this.max[at] && incoming.tMax[at] < this.tMax[at]))) {
+          this.max[at] = max;
+          this.tMax[at] = incoming.tMax[at];
+        }
+      }
+    }
+    if (incoming.used > this.used) this.used = incoming.used;
+  }
+
+  private static fromState(series: number, capacity: number, state: BucketState): MinMaxBuckets {
+    const buckets = new MinMaxBuckets(series, capacity, state.origin);
+    buckets.width = state.width;
+    buckets.used = state.used;
+    buckets.tFirst.set(state.tFirst.subarray(0, state.used));
+    buckets.tLast.set(state.tLast.subarray(0, state.used));
+    buckets.count.set(state.count.subarray(0, state.used));
+    for (const key of ['min', 'max', 'tMin', 'tMax'] as const) buckets[key].set(state[key].subarray(0, state.used * series));
+    return buckets;
   }
 
   finish(): DownsampledSeries {

@@ -5,6 +5,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { readFile } from 'node:fs/promises';
 import { LocustReadError } from './errors';
 import { createHistoryReader, type HistoryOptions } from './history';
+import { readHistoryInParts, type HistoryParallelism } from './historyParallel';
 import type { LocustHistory, LocustResult } from './model';
 import { readLocustBytes, type ReadOptions } from './read';
 
@@ -51,7 +52,14 @@ export function readHistoryFileSync(file: string, options: HistoryOptions = {}):
   }
 }
 
-export async function readHistoryFile(file: string, options: HistoryOptions & { signal?: AbortSignal } = {}): Promise<LocustHistory> {
+/** Options of the async readers: `parallel` reads a big history in parts on worker threads (historyParallel.ts). */
+export type AsyncReadOptions = ReadOptions & { signal?: AbortSignal; parallel?: HistoryParallelism };
+
+export async function readHistoryFile(file: string, options: AsyncReadOptions = {}): Promise<LocustHistory> {
+  if (options.parallel) {
+    const history = await readHistoryInParts(file, checkSize(file), options, options.parallel);
+    if (history) return history;
+  }
   const reader = createHistoryReader(file, options);
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: CHUNK, signal: options.signal })) reader.push(chunk as Buffer);
@@ -99,7 +107,7 @@ export function readLocustFileSync(file: string, options: ReadOptions = {}): Loc
   return readLocustBytes(bytes, file, options);
 }
 
-export async function readLocustFile(file: string, options: ReadOptions & { signal?: AbortSignal } = {}): Promise<LocustResult> {
+export async function readLocustFile(file: string, options: AsyncReadOptions = {}): Promise<LocustResult> {
   const size = checkSize(file);
   if (size > 0 && isHistoryHeader(peek(file))) return readHistoryFile(file, options);
   if (size > MAX_WHOLE_FILE) throw new LocustReadError(file, l10n.t('is {0} MB and not a _stats_history.csv: not a Locust result', Math.round(size / 2 ** 20)));

@@ -10,30 +10,14 @@ import { splitCsvLine } from './csvLine';
 import { detectEncoding, looksBinary, type TextEncodingName } from './decode';
 import { MinMaxBuckets } from './downsample';
 import { LocustReadError } from './errors';
-import { INVALID, latin1, numberAt, sameBytes, slowNumber } from './historyNumbers';
+import { EndpointNamer } from './historyEndpoints';
+import { columnRoles, FAILURES, REQUESTS, ROLE_NAME, ROLE_TIMESTAMP, ROLE_TYPE, seriesCountOf, USERS } from './historyLayout';
+import { INVALID, latin1, numberAt, POW10, sameBytes, slowNumber } from './historyNumbers';
+import { bucketCapacity, type HistoryOptions, type HistoryReader } from './historyReading';
 import { FIXED_SERIES, summarizeHistory } from './historySummary';
 import type { LocustEra, LocustHistory } from './model';
 
-export interface HistoryOptions {
-  /** Upper bound of points per series after downsampling (default 3000). */
-  maxPoints?: number;
-  /**
-   * A run still being written can end in a half-written line. 'skip' drops it with a note (live views);
-   * 'error' (default) reports it, as for any truncated file.
-   */
-  partialLastRow?: 'error' | 'skip';
-}
-
-export const DEFAULT_MAX_POINTS = 3000;
-const AGGREGATED = 'Aggregated';
-// Fixed series slots (FIXED_SERIES order); percentile slots follow.
-const [USERS, RPS, FAILURES_PER_S, REQUESTS, FAILURES, AVG_MS] = [0, 1, 2, 3, 4, 5];
-
-// Column roles in a row.
-const SKIP = -1;
-const ROLE_TIMESTAMP = -2;
-const ROLE_TYPE = -3;
-const ROLE_NAME = -4;
+export { DEFAULT_MAX_POINTS, type HistoryOptions, type HistoryPart, type HistoryReader } from './historyReading';
 
 interface EndpointAccumulator {
   /** Name and type as the file spells them (latin1, unquoted). */
@@ -50,15 +34,9 @@ interface EndpointAccumulator {
   buckets: MinMaxBuckets;
 }
 
-export interface HistoryReader {
-  push(chunk: Uint8Array | string): void;
-  finish(): LocustHistory;
-}
-
 export function createHistoryReader(file: string, options: HistoryOptions = {}): HistoryReader {
-  const maxPoints = Math.max(4, options.maxPoints ?? DEFAULT_MAX_POINTS);
+  const capacity = bucketCapacity(options.maxPoints);
   let encoding: TextEncodingName | null = null;
-  let decoder: TextDecoder | null = null;
   /** Bytes after the last newline of the chunks so far: the start of a line that continues in the next chunk. */
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
@@ -66,14 +44,14 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   let header: HeaderMap | null = null;
   let era: LocustEra = '1.2+';
   let roles: Int32Array = new Int32Array(0);
-  let seriesCount = FIXED_SERIES.length;
+  let seriesCount: number = FIXED_SERIES.length;
   let values = new Float64Array(seriesCount);
   let quotedRecord = '';
   let quotedStart = 0;
   // Keyed by raw type + NUL + raw name. Full-history rows come in the same endpoint order every tick, so the
   // next row is first compared in place with the expected endpoint: no string is cut for most rows.
   const byKey = new Map<string, EndpointAccumulator>();
-  const names = new Set<string>();
+  const namer = new EndpointNamer(() => encoding);
   const order: EndpointAccumulator[] = [];
   let expected = 0;
   let rows = 0;
@@ -85,17 +63,10 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   let finalFailures = Number.NaN;
   let endpointRows = 0;
   let skippedLastRow = false;
+  let origin = options.origin ?? Number.NaN;
 
   const fail = (problem: string, line = lineNumber): never => {
     throw new LocustReadError(file, problem, line);
-  };
-
-  // Latin-1 maps bytes 1:1 to UTF-16 code units, so chunk borders never split a character and ASCII (all of
-  // Locust's own output) costs nothing; only names with bytes >= 0x80 are decoded properly, once per name.
-  const displayName = (raw: string): string => {
-    if (!/[\x80-\xff]/.test(raw)) return raw;
-    decoder ??= new TextDecoder(encoding ?? 'utf-8');
-    return decoder.decode(Uint8Array.from(raw, (c) => c.charCodeAt(0)));
   };
 
   function readHeader(line: string): void {
@@ -107,36 +78,18 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     requireColumns(map, ['timestamp', 'name'], file);
     header = map;
     era = map.cells.includes('# requests') ? '0.13.3-0.14' : /^(\xef\xbb\xbf)?"/.test(line) ? '1.0-1.1' : '1.2+';
-    seriesCount = FIXED_SERIES.length + map.percentiles.length;
+    seriesCount = seriesCountOf(map);
     values = new Float64Array(seriesCount).fill(Number.NaN);
-    roles = new Int32Array(map.cells.length).fill(SKIP);
-    const at = map.index;
-    const assign = (index: number | undefined, role: number) => {
-      if (index !== undefined) roles[index] = role;
-    };
-    assign(at.timestamp, ROLE_TIMESTAMP);
-    assign(at.type, ROLE_TYPE);
-    assign(at.name, ROLE_NAME);
-    assign(at.users, USERS);
-    assign(at.rps, RPS);
-    assign(at.failuresPerS, FAILURES_PER_S);
-    assign(at.totalRequests ?? at.requests, REQUESTS);
-    assign(at.totalFailures ?? at.failures, FAILURES);
-    assign(at.totalAvgMs ?? at.avgMs, AVG_MS);
-    map.percentiles.forEach(({ index }, i) => assign(index, FIXED_SERIES.length + i));
+    roles = columnRoles(map);
   }
 
   function accumulatorFor(rawName: string, rawType: string): EndpointAccumulator {
     const key = `${rawType}\0${rawName}`;
     let acc = byKey.get(key);
     if (acc) return acc;
-    const total = rawName === AGGREGATED && (rawType === '' || rawType === 'None');
-    const type = total || rawType === 'None' ? '' : displayName(rawType);
-    let name = total ? AGGREGATED : displayName(rawName);
-    // The same name under two request types (GET and POST /x) are two series; the later one says its type.
-    if (names.has(name)) name = `${type} ${name}`;
-    names.add(name);
-    acc = { raw: rawName, rawType, nameBytes: null, nameQuoted: false, typeBytes: null, name, type, total, index: order.length, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2)) };
+    const { name, type, total } = namer.next(rawName, rawType);
+    // One origin for every endpoint (the first row's time), so parts read in parallel share one bucket grid.
+    acc = { raw: rawName, rawType, nameBytes: null, nameQuoted: false, typeBytes: null, name, type, total, index: order.length, buckets: new MinMaxBuckets(seriesCount, capacity, origin) };
     byKey.set(key, acc);
     order.push(acc);
     return acc;
@@ -147,6 +100,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     if (t !== t || t === INVALID) fail(l10n.t('the Timestamp cell is not a number'));
     if (invalid) for (let s = 0; s < seriesCount; s++) if (values[s] === INVALID) fail(l10n.t('column "{0}" holds a value that is not a number', header!.cells[roles.indexOf(s)]));
     rows++;
+    if (origin !== origin) origin = t;
     if (t < startS) startS = t;
     if (t > endS) endS = t;
     if (acc.total) {
@@ -189,6 +143,10 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   function readFastLine(bytes: Uint8Array, lineStart: number, knownEnd: number): number {
     const open = knownEnd < 0;
     const lineEnd = open ? bytes.length : knownEnd;
+    // Locals, not the closure's slots, in the loop that runs for every field of every row.
+    const columnRoles = roles;
+    const row = values;
+    const columns = columnRoles.length;
     // No values.fill: every column with a role is assigned below (a short row fails), the others stay NaN.
     let invalid = false;
     let t = Number.NaN;
@@ -198,11 +156,15 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     let typeStart = lineStart;
     let typeEnd = lineStart;
     let start = lineStart;
-    const columns = roles.length;
     for (let column = 0; column < columns; column++) {
+      const role = columnRoles[column];
       let from = start;
       let to = start;
       let quoted = false;
+      let end = start;
+      // A number read on the way to the comma (an unquoted plain decimal); NaN: not read yet.
+      let value = Number.NaN;
+      let read = false;
       if (bytes[start] === 34 /* " */) {
         // Closing quote: the first '"' not doubled.
         let close = start + 1;
@@ -216,8 +178,38 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
         from = start + 1;
         to = close;
         start = close; // the comma search continues after the closing quote
+        end = start;
+      } else if (role >= 0 || role === ROLE_TIMESTAMP) {
+        // numberAt's arithmetic, fused with the comma search: each byte of a number cell is read once.
+        let i = start;
+        const negative = i < lineEnd && bytes[i] === 45;
+        if (negative) i++;
+        let mantissa = 0;
+        let digits = 0;
+        let scale = 0;
+        let dropped = 0;
+        let dot = false;
+        for (; i < lineEnd; i++) {
+          const c = bytes[i];
+          if (c >= 48 && c <= 57) {
+            if (digits < 15) {
+              mantissa = mantissa * 10 + (c - 48);
+              if (mantissa !== 0) digits++;
+              if (dot) scale++;
+            } else if (!dot) dropped++;
+          } else if (c === 46 && !dot) dot = true;
+          else break;
+        }
+        end = i;
+        const stop = i < lineEnd ? bytes[i] : -1;
+        const atCellEnd = stop === 44 || (open ? stop === 10 || stop === 13 : stop === -1);
+        if (atCellEnd && !(i === start || (i === start + 1 && (negative || dot)))) {
+          value = scale ? mantissa / POW10[scale] : mantissa;
+          if (dropped) value *= POW10[Math.min(dropped, 22)];
+          if (negative) value = -value;
+          read = true;
+        }
       }
-      let end = start;
       if (open) {
         for (; end < lineEnd; end++) {
           const c = bytes[end];
@@ -229,12 +221,11 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
         if (column !== columns - 1) return open ? -1 : fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', column + 1, columns));
       } else if (column === columns - 1) return open ? -1 : fail(l10n.t('row has more fields than the header\'s {0} (unquoted comma in a name?)', columns));
       if (!quoted) to = end;
-      const role = roles[column];
       if (role >= 0) {
-        const value = numberAt(bytes, from, to);
+        if (!read) value = numberAt(bytes, from, to);
         if (value === INVALID) invalid = true;
-        values[role] = value;
-      } else if (role === ROLE_TIMESTAMP) t = numberAt(bytes, from, to);
+        row[role] = value;
+      } else if (role === ROLE_TIMESTAMP) t = read ? value : numberAt(bytes, from, to);
       else if (role === ROLE_NAME) {
         nameStart = from;
         nameEnd = to;
@@ -366,7 +357,24 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       }
     },
     finish() {
-      if (pendingLength) {
+      readLast();
+      if (quotedRecord) fail(l10n.t('a quoted field is never closed (file truncated?)'), quotedStart);
+      if (encoding === null) throw new LocustReadError(file, l10n.t('file is empty, expected a Locust _stats_history.csv'));
+      if (!header) throw new LocustReadError(file, l10n.t('has no header row'));
+      if (rows === 0) throw new LocustReadError(file, l10n.t('has a header but no rows (truncated, or Locust stopped before its first write)'));
+      return summarizeHistory({ file, header, era, encoding, accumulators: order, rows, points, startS, endS, peakUsers, finalRequests, finalFailures, endpointRows, skippedLastRow, lineNumber });
+    },
+    part() {
+      readLast();
+      if (!header) throw new LocustReadError(file, l10n.t('has no header row'));
+      const endpoints = order.map((acc) => ({ raw: acc.raw, rawType: acc.rawType, buckets: acc.buckets.state() }));
+      return { header, era, lines: lineNumber, rows, points, startS, endS, peakUsers, finalRequests, finalFailures, endpointRows, skippedLastRow, openQuote: quotedRecord !== '', endpoints };
+    },
+  };
+
+  /** The unterminated last line, if any. */
+  function readLast(): void {
+    if (pendingLength) {
         const last = takePending(new Uint8Array(0));
         try {
           consume(last, 0, true);
@@ -374,17 +382,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
           if (!(error instanceof LocustReadError) || options.partialLastRow !== 'skip' || !header) throw error;
           skippedLastRow = true;
         }
-      }
-      if (quotedRecord) fail(l10n.t('a quoted field is never closed (file truncated?)'), quotedStart);
-      if (encoding === null) throw new LocustReadError(file, l10n.t('file is empty, expected a Locust _stats_history.csv'));
-      if (!header) throw new LocustReadError(file, l10n.t('has no header row'));
-      if (rows === 0) throw new LocustReadError(file, l10n.t('has a header but no rows (truncated, or Locust stopped before its first write)'));
-      return summarize();
-    },
-  };
-
-  function summarize(): LocustHistory {
-    return summarizeHistory({ file, header: header!, era, encoding: encoding!, accumulators: order, rows, points, startS, endS, peakUsers, finalRequests, finalFailures, endpointRows, skippedLastRow, lineNumber });
+    }
   }
 }
 

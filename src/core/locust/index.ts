@@ -2,7 +2,9 @@
 export * from './model';
 export { LocustReadError } from './errors';
 export { readLocustBytes, readLocustText, type ReadOptions } from './read';
-export { readLocustFile, readLocustFileSync, readHistoryFile, readHistoryFileSync } from './files';
+export { readLocustFile, readLocustFileSync, readHistoryFile, readHistoryFileSync, type AsyncReadOptions } from './files';
+export { type HistoryParallelism } from './historyParallel';
+export { workerThreads } from './historyWorkers';
 export { createHistoryReader, readHistoryText, DEFAULT_MAX_POINTS, type HistoryOptions, type HistoryReader } from './history';
 export { mergeDistribution } from './stats';
 export { MinMaxBuckets } from './downsample';

@@ -13,7 +13,7 @@ import { createHistoryReader as createReferenceReader } from './reference/histor
 
 type Outcome = { result: unknown } | { error: string; line: number | undefined };
 
-function run(create: typeof createHistoryReader, bytes: Uint8Array, chunk: number, options = {}): Outcome {
+function run(create: (file: string, options?: object) => { push(chunk: Uint8Array): void; finish(): unknown }, bytes: Uint8Array, chunk: number, options = {}): Outcome {
   try {
     const reader = create('f.csv', options);
     // One reused buffer, as readHistoryFileSync does: the reader must copy what it keeps.

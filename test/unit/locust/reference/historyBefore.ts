@@ -123,6 +123,8 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   const order: EndpointAccumulator[] = [];
   let expected = 0;
   let rows = 0;
+  // Issue 14's parallel reader: every endpoint's buckets start at the file's first row (was: the endpoint's own).
+  let origin = Number.NaN;
   let points = 0;
   let startS = Number.POSITIVE_INFINITY;
   let endS = Number.NEGATIVE_INFINITY;
@@ -182,7 +184,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     // The same name under two request types (GET and POST /x) are two series; the later one says its type.
     if (names.has(name)) name = `${type} ${name}`;
     names.add(name);
-    acc = { raw: rawName, rawType, name, type, total, index: order.length, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2)) };
+    acc = { raw: rawName, rawType, name, type, total, index: order.length, buckets: new MinMaxBuckets(seriesCount, Math.floor(maxPoints / 2), origin) };
     byKey.set(key, acc);
     order.push(acc);
     return acc;
@@ -192,6 +194,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     if (t !== t || t === INVALID) fail(l10n.t('the Timestamp cell is not a number'));
     for (let s = 0; s < seriesCount; s++) if (values[s] === INVALID) fail(l10n.t('column "{0}" holds a value that is not a number', header!.cells[roles.indexOf(s)]));
     rows++;
+    if (origin !== origin) origin = t;
     if (t < startS) startS = t;
     if (t > endS) endS = t;
     if (acc.total) {
