@@ -12,7 +12,7 @@ import { MinMaxBuckets } from './downsample';
 import { LocustReadError } from './errors';
 import { EndpointNamer } from './historyEndpoints';
 import { columnRoles, FAILURES, REQUESTS, ROLE_NAME, ROLE_TIMESTAMP, ROLE_TYPE, seriesCountOf, USERS } from './historyLayout';
-import { INVALID, latin1, numberAt, POW10, sameBytes, slowNumber } from './historyNumbers';
+import { DecimalScan, INVALID, latin1, numberAt, sameBytes, slowNumber } from './historyNumbers';
 import { bucketCapacity, type HistoryOptions, type HistoryReader } from './historyReading';
 import { FIXED_SERIES, summarizeHistory } from './historySummary';
 import type { LocustEra, LocustHistory } from './model';
@@ -64,6 +64,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   let endpointRows = 0;
   let skippedLastRow = false;
   let origin = options.origin ?? Number.NaN;
+  const decimals = new DecimalScan();
 
   const fail = (problem: string, line = lineNumber): never => {
     throw new LocustReadError(file, problem, line);
@@ -146,6 +147,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     // Locals, not the closure's slots, in the loop that runs for every field of every row.
     const columnRoles = roles;
     const row = values;
+    const scanner = decimals;
     const columns = columnRoles.length;
     // No values.fill: every column with a role is assigned below (a short row fails), the others stay NaN.
     let invalid = false;
@@ -180,35 +182,11 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
         start = close; // the comma search continues after the closing quote
         end = start;
       } else if (role >= 0 || role === ROLE_TIMESTAMP) {
-        // numberAt's arithmetic, fused with the comma search: each byte of a number cell is read once.
-        let i = start;
-        const negative = i < lineEnd && bytes[i] === 45;
-        if (negative) i++;
-        let mantissa = 0;
-        let digits = 0;
-        let scale = 0;
-        let dropped = 0;
-        let dot = false;
-        for (; i < lineEnd; i++) {
-          const c = bytes[i];
-          if (c >= 48 && c <= 57) {
-            if (digits < 15) {
-              mantissa = mantissa * 10 + (c - 48);
-              if (mantissa !== 0) digits++;
-              if (dot) scale++;
-            } else if (!dot) dropped++;
-          } else if (c === 46 && !dot) dot = true;
-          else break;
-        }
-        end = i;
-        const stop = i < lineEnd ? bytes[i] : -1;
-        const atCellEnd = stop === 44 || (open ? stop === 10 || stop === 13 : stop === -1);
-        if (atCellEnd && !(i === start || (i === start + 1 && (negative || dot)))) {
-          value = scale ? mantissa / POW10[scale] : mantissa;
-          if (dropped) value *= POW10[Math.min(dropped, 22)];
-          if (negative) value = -value;
-          read = true;
-        }
+        // The number is read on the way to the comma: each byte of a number cell is read once.
+        value = scanner.read(bytes, start, lineEnd);
+        end = scanner.end;
+        const stop = end < lineEnd ? bytes[end] : -1;
+        read = value === value && (stop === 44 || (open ? stop === 10 || stop === 13 : stop === -1));
       }
       if (open) {
         for (; end < lineEnd; end++) {

@@ -1,8 +1,8 @@
 // The history reader's interface: its options, what it returns for a whole file and for a part of one. Apart
 // from history.ts so the parallel reader and its worker can name these without the reader's code.
-import type { HeaderMap } from './columns';
 import type { BucketState } from './downsample';
-import type { LocustEra, LocustHistory } from './model';
+import type { HistoryCounts } from './historySummary';
+import type { LocustHistory } from './model';
 
 export interface HistoryOptions {
   /** Upper bound of points per series after downsampling (default 3000). */
@@ -19,20 +19,9 @@ export interface HistoryOptions {
 export const DEFAULT_MAX_POINTS = 3000;
 
 /** What a reader of one part of a file found: the merge in historyParallel.ts adds the parts up. */
-export interface HistoryPart {
-  header: HeaderMap;
-  era: LocustEra;
+export interface HistoryPart extends HistoryCounts {
   /** Lines read, the header included. */
   lines: number;
-  rows: number;
-  points: number;
-  startS: number;
-  endS: number;
-  peakUsers: number;
-  finalRequests: number;
-  finalFailures: number;
-  endpointRows: number;
-  skippedLastRow: boolean;
   /** The part ended inside a quoted field: a record runs on into the next part. */
   openQuote: boolean;
   endpoints: Array<{ raw: string; rawType: string; buckets: BucketState }>;

@@ -9,12 +9,10 @@ import type { HistorySeries, LocustEra, LocustHistory } from './model';
 /** The fixed series slots, in order; percentile slots follow. */
 export const FIXED_SERIES = ['users', 'rps', 'failuresPerS', 'requests', 'failures', 'avgMs'] as const;
 
-export interface HistoryTotals {
-  file: string;
+/** What the rows of a file (or of a part of one) add up to, besides the buckets. */
+export interface HistoryCounts {
   header: HeaderMap;
   era: LocustEra;
-  encoding: TextEncodingName;
-  accumulators: ReadonlyArray<{ name: string; total: boolean; buckets: MinMaxBuckets }>;
   rows: number;
   points: number;
   startS: number;
@@ -24,6 +22,12 @@ export interface HistoryTotals {
   finalFailures: number;
   endpointRows: number;
   skippedLastRow: boolean;
+}
+
+export interface HistoryTotals extends HistoryCounts {
+  file: string;
+  encoding: TextEncodingName;
+  accumulators: ReadonlyArray<{ name: string; total: boolean; buckets: MinMaxBuckets }>;
   lineNumber: number;
 }
 
