@@ -11,6 +11,18 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A string matches exactly (trimmed); a RegExp matches as given. */
 const exactly = (text) => (text instanceof RegExp ? text : new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`));
 
+/**
+ * Runs in the page: the quick input no longer shows the palette's ">" query. `open: true` also wants the widget
+ * shown (a command's own pick is up); `open: false` takes a closed widget as done too.
+ */
+function paletteLeft({ s, open }) {
+  const widget = document.querySelector(s.quickInput);
+  const input = document.querySelector(s.quickInputBox);
+  const shown = Boolean(widget && getComputedStyle(widget).display !== 'none' && widget.offsetParent);
+  const palette = (input?.value ?? '').startsWith('>');
+  return open ? shown && !palette : !shown || !palette;
+}
+
 export const selectors = {
   workbench: '.monaco-workbench',
   activityBarItem: '.part.activitybar .composite-bar .action-item',
@@ -153,15 +165,7 @@ export function workbench(page) {
         await row.click();
         // The command may open a quick pick of its own in the same widget, so "done" is: the palette closed,
         // or the widget no longer shows the palette's ">" query.
-        await page.waitForFunction(
-          (s) => {
-            const widget = document.querySelector(s.quickInput);
-            const input = document.querySelector(s.quickInputBox);
-            return !widget || getComputedStyle(widget).display === 'none' || !widget.offsetParent || !(input?.value ?? '').startsWith('>');
-          },
-          selectors,
-          { timeout: TIMEOUT },
-        );
+        await page.waitForFunction(paletteLeft, { s: selectors, open: false }, { timeout: TIMEOUT });
         return;
       }
     },
@@ -169,15 +173,7 @@ export function workbench(page) {
     /** Runs a command that opens a quick pick of its own (in the palette's widget) and waits until that pick shows. */
     async runCommandWithPick(title, timeout = TIMEOUT) {
       await wb.runCommand(title, timeout);
-      await page.waitForFunction(
-        (s) => {
-          const widget = document.querySelector(s.quickInput);
-          const input = document.querySelector(s.quickInputBox);
-          return widget && getComputedStyle(widget).display !== 'none' && widget.offsetParent && !(input?.value ?? '').startsWith('>');
-        },
-        selectors,
-        { timeout: TIMEOUT },
-      );
+      await page.waitForFunction(paletteLeft, { s: selectors, open: true }, { timeout: TIMEOUT });
     },
 
     // ---- views -------------------------------------------------------------------------------------------------
