@@ -2,7 +2,7 @@
 // only the sections the edit touched are parsed again, then joined with the rest (assemble.ts). A keystroke in a
 // tracker 100x the seed costs a few sections' parse, not the file's. The result equals a full parse of the new
 // text; the differential unit test checks that on random edit sequences.
-import { assemble } from './assemble';
+import { assemble, type Layout } from './assemble';
 import type { ParseOptions, TrackerModel } from './model';
 import { ATX_CANDIDATE, lineOffsets, parseRun, splitLines, type Section } from './sections';
 
@@ -10,7 +10,8 @@ export interface TrackerParse {
   readonly model: TrackerModel;
   readonly text: string;
   readonly excludeTemplates: boolean;
-  readonly sections: readonly Section[];
+  /** The sections' and headings' counts and positions, for the next update (assemble.ts). */
+  readonly layout: Layout;
 }
 
 /** Lines [startLine, oldEndLine) of the previous text became lines [startLine, newEndLine) of the new one. */
@@ -67,8 +68,7 @@ export function parseTrackerText(text: string, options: ParseOptions = {}): Trac
   const excludeTemplates = options.excludeTemplates ?? true;
   const lines = splitLines(text);
   const sections = parseLines(text, lines, lineOffsets(text, lines), 0, 0, 0, 0);
-  const assembled = assemble(sections, excludeTemplates);
-  return { model: assembled.model, text, excludeTemplates, sections: assembled.sections };
+  return { ...assemble(sections, excludeTemplates), text, excludeTemplates };
 }
 
 /**
@@ -77,34 +77,35 @@ export function parseTrackerText(text: string, options: ParseOptions = {}): Trac
  */
 export function updateTrackerParse(previous: TrackerParse, text: string, change: LineChange, options: ParseOptions = {}): TrackerParse {
   const excludeTemplates = options.excludeTemplates ?? true;
-  const old = previous.sections;
-  if (excludeTemplates !== previous.excludeTemplates || old.length === 0) return parseTrackerText(text, options);
+  const { sectionLines, sectionLength, sectionHeadings, sectionTasks } = previous.layout;
+  const count = sectionLines.length;
+  if (excludeTemplates !== previous.excludeTemplates || count === 0) return parseTrackerText(text, options);
   const delta = change.newEndLine - change.oldEndLine;
   const charDelta = text.length - previous.text.length;
   // An edited heading line can join its section to the one above, so start with the section holding the line
   // before the edit; keep the sections that start after the edited lines.
   const anchor = Math.max(0, change.startLine - 1);
   // Where each old section starts (line and offset): sums of the ones before it.
-  const starts = new Int32Array(old.length + 1);
-  const offsets = new Int32Array(old.length + 1);
-  for (let s = 0; s < old.length; s++) {
-    starts[s + 1] = starts[s] + old[s].lineCount;
-    offsets[s + 1] = offsets[s] + old[s].length;
+  const starts = new Int32Array(count + 1);
+  const offsets = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) {
+    starts[s + 1] = starts[s] + sectionLines[s];
+    offsets[s + 1] = offsets[s] + sectionLength[s];
   }
-  let first = old.length - 1;
+  let first = count - 1;
   while (first > 0 && starts[first] > anchor) first--;
   let kept = first + 1;
-  while (kept < old.length && starts[kept] < change.oldEndLine) kept++;
+  while (kept < count && starts[kept] < change.oldEndLine) kept++;
   let headingBase = 0;
   let taskBase = 0;
   for (let s = 0; s < first; s++) {
-    headingBase += old[s].headings.length;
-    taskBase += old[s].tasks.length;
+    headingBase += sectionHeadings[s];
+    taskBase += sectionTasks[s];
   }
   const startLine = starts[first];
   const startOffset = offsets[first];
   let reparsed: Section[] | undefined;
-  for (; kept < old.length && !reparsed; kept += reparsed ? 0 : 1) {
+  for (; kept < count && !reparsed; kept += reparsed ? 0 : 1) {
     // Lines from startLine through the kept section's heading line, which the parse must still see as a heading.
     const cutOffset = offsets[kept] + charDelta;
     const slice = text.slice(startOffset, lineEnd(text, cutOffset));
@@ -119,8 +120,7 @@ export function updateTrackerParse(previous: TrackerParse, text: string, change:
     const lines = splitLines(slice);
     reparsed = parseLines(text, lines, lineOffsets(slice, lines).map((offset) => offset + startOffset), startLine, startLine, headingBase, taskBase);
   }
-  const assembled = assemble([...old.slice(0, first), ...reparsed, ...old.slice(kept)], excludeTemplates, { model: previous.model, sections: old });
-  return { model: assembled.model, text, excludeTemplates, sections: assembled.sections };
+  return { ...assemble(reparsed, excludeTemplates, { model: previous.model, layout: previous.layout, first, kept }), text, excludeTemplates };
 }
 
 /** The offset just past the line break ending the line that starts at `offset` (or the text's end). */

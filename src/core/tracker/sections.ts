@@ -2,8 +2,8 @@
 // or code) to the next. markdown-it's block parse of such a run does not depend on the text around it: blocks
 // before the heading end at it, and the heading starts afresh. So the text is parsed in chunks of sections (bounded
 // memory: the tokens of a chunk die young, which keeps a 100x tracker as cheap per line as the seed), and an edit
-// re-parses only the sections it touched (incremental.ts). Each section keeps what its lines say, with absolute
-// line numbers as of `baseLine`; assemble.ts joins the sections into the TrackerModel.
+// re-parses only the sections it touched (incremental.ts). Each section holds what its lines say, with absolute
+// line numbers; assemble.ts joins the sections into the TrackerModel.
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { findEvidenceOnLine } from './evidence';
@@ -50,15 +50,11 @@ export interface StatusLine {
 
 export interface Section {
   /** Lines that start in it (the last section also owns the text after the last break) and its length in chars.
-   * Where it starts is the sum of the sections before it (assemble.ts, incremental.ts). */
+   * Where it starts is the sum of the sections before it (assemble.ts keeps the counts, incremental.ts sums them).
+   * The line numbers and the tasks' heading and parent indexes below are absolute, as of the parse. */
   readonly lineCount: number;
   readonly length: number;
   readonly crlf: boolean;
-  /** The line numbers below are absolute as of this start line, and the tasks' heading and parent indexes as of
-   * this many headings and tasks before the section. */
-  readonly baseLine: number;
-  readonly baseHeading: number;
-  readonly baseTask: number;
   readonly headings: readonly SectionHeading[];
   readonly tasks: readonly TaskItem[];
   readonly evidence: readonly EvidenceRef[];
@@ -68,8 +64,6 @@ export interface Section {
    * the file's first heading (first section only), so progress is summed per heading, not per task. */
   readonly ownDone: readonly number[];
   readonly ownTotal: readonly number[];
-  /** Per heading of the section: the `excluded` its tasks say (a TEMPLATE heading above can change it). */
-  readonly excludedUnder: readonly boolean[];
 }
 
 // "DAILY STANDUP TEMPLATE" or "Weekly review template" is a template; "Template System Tests" is real work.
@@ -176,7 +170,7 @@ function buildSection(text: string, lines: readonly string[], offsets: Int32Arra
     ownTotal[local]++;
     if (task.checked) ownDone[local]++;
   }
-  return { lineCount: own.length, length: endOffset - startOffset, crlf: body.includes('\r\n'), baseLine: startLine, baseHeading, baseTask, headings, tasks, evidence, runs, statusLines, ownDone, ownTotal, excludedUnder: headings.map(() => false) };
+  return { lineCount: own.length, length: endOffset - startOffset, crlf: body.includes('\r\n'), headings, tasks, evidence, runs, statusLines, ownDone, ownTotal };
 }
 
 /** Adds the task held by the list item opened at `tokens[index]`, if any, and returns its section index or -1. */
