@@ -94,6 +94,12 @@ function splice<A extends Numbers>(old: A, from: number, to: number, middle: rea
 
 /** `old` with [from, to) replaced by `middle`; what follows copied, or passed through `move` when it moved. */
 function spliceItems<T>(old: readonly T[], from: number, to: number, middle: readonly T[], move: ((item: T) => T) | undefined): T[] {
+  if (!move && middle.length === to - from) {
+    // A tick: as many items as before, so one copy with the middle written over it (not slice, slice, concat).
+    const out = old.slice();
+    for (let i = 0; i < middle.length; i++) out[from + i] = middle[i];
+    return out;
+  }
   const head = old.slice(0, from);
   if (!move) return head.concat(middle, old.slice(to));
   const tail = new Array<T>(old.length - to);
@@ -293,29 +299,28 @@ export function assemble(middle: readonly Section[], excludeTemplates: boolean, 
 }
 
 function weeksOf(headings: readonly Heading[], week: Float64Array, status: { week: Float64Array; line: Int32Array; info: readonly StatusInfo[] }): Week[] {
-  // Status lines by week, in file order.
-  const byWeek = new Map<number, number[]>();
+  // Status lines by week, in file order, each with a cursor: week headings come in line order too, so the first
+  // status line at or after a heading only moves forward (one pass, not a search per week heading).
+  const byWeek = new Map<number, { lines: number[]; next: number }>();
   for (let s = 0; s < status.week.length; s++) {
-    const list = byWeek.get(status.week[s]);
-    if (list) list.push(s);
-    else byWeek.set(status.week[s], [s]);
+    const entry = byWeek.get(status.week[s]);
+    if (entry) entry.lines.push(s);
+    else byWeek.set(status.week[s], { lines: [s], next: 0 });
   }
   const weeks: Week[] = [];
   for (let h = 0; h < week.length; h++) {
     if (Number.isNaN(week[h])) continue;
     const heading = headings[h];
     // The status line may follow the week's scope: "**Week 5 Status**: ..." above `---` is a setext heading.
-    const found = byWeek.get(week[h])?.find((s) => status.line[s] >= heading.line);
-    weeks.push({
-      number: week[h],
-      title: heading.title,
-      line: heading.line,
-      endLine: heading.endLine,
-      headingIndex: h,
-      status: heading.status,
-      ...(found !== undefined ? { statusLine: { line: status.line[found], text: status.info[found].text, status: status.info[found].status } } : {}),
-      progress: heading.progress,
-    });
+    const entry = byWeek.get(week[h]);
+    while (entry && entry.next < entry.lines.length && status.line[entry.lines[entry.next]] < heading.line) entry.next++;
+    const found = entry && entry.next < entry.lines.length ? entry.lines[entry.next] : -1;
+    // Two literals, not a spread of an optional part: the keys keep the order a JSON export shows, at no copy.
+    if (found < 0) weeks.push({ number: week[h], title: heading.title, line: heading.line, endLine: heading.endLine, headingIndex: h, status: heading.status, progress: heading.progress });
+    else {
+      const statusLine = { line: status.line[found], text: status.info[found].text, status: status.info[found].status };
+      weeks.push({ number: week[h], title: heading.title, line: heading.line, endLine: heading.endLine, headingIndex: h, status: heading.status, statusLine, progress: heading.progress });
+    }
   }
   return weeks;
 }
