@@ -133,7 +133,7 @@ function buildSection(text: string, lines: readonly string[], offsets: Int32Arra
     const token = tokens[i];
     switch (token.type) {
       case 'heading_open': {
-        const content = tokens[i + 1].content.trim();
+        const content = onLine(own[runStart + token.map![0] - startLine], tokens[i + 1].content.trim());
         const title = titleWithoutStatus(content);
         const week = WEEK.exec(title.replace(/^[^\p{L}\p{N}]+/u, ''));
         const day = DAY.exec(title);
@@ -173,6 +173,17 @@ function buildSection(text: string, lines: readonly string[], offsets: Int32Arra
   return { lineCount: own.length, length: endOffset - startOffset, crlf: body.includes('\r\n'), headings, tasks, evidence, runs, statusLines, ownDone, ownTotal };
 }
 
+/**
+ * `content` (a token's text, found on `line`) as a slice of the line. markdown-it parses a normalised copy of each
+ * run, and a string taken from a token keeps that whole copy alive: kept in the model, those copies doubled what a
+ * parse retains (a 100x tracker: the 9 MB text twice), and every young collection during the parse moved them.
+ * The lines are slices of the text the parse keeps anyway.
+ */
+function onLine(line: string, content: string): string {
+  const at = line.indexOf(content);
+  return at < 0 ? content : line.slice(at, at + content.length);
+}
+
 /** Adds the task held by the list item opened at `tokens[index]`, if any, and returns its section index or -1. */
 function readTask(tokens: Token[], index: number, own: readonly string[], startLine: number, runStart: number, headingIndex: number, baseTask: number, listItems: number[], tasks: TaskItem[]): number {
   const paragraph = tokens[index + 1];
@@ -192,7 +203,7 @@ function readTask(tokens: Token[], index: number, own: readonly string[], startL
     markColumn,
     mark: mark[1] as TaskItem['mark'],
     checked: mark[1] !== ' ',
-    text: /[\n\t]/.test(content) ? content.slice(3).replace(/\s+/g, ' ').trim() : content.slice(3).trim(),
+    text: /[\n\t]/.test(content) ? content.slice(3).replace(/\s+/g, ' ').trim() : (found >= 0 ? text.slice(found + 3, found + content.length) : content.slice(3)).trim(),
     depth: listItems.length,
     headingIndex,
     parentTaskIndex: parentTaskIndex < 0 ? -1 : baseTask + parentTaskIndex,
