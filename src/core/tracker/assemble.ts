@@ -4,8 +4,8 @@
 // lists are the previous model's, spliced: the sections before the edit are copied in one native slice, the
 // re-parsed ones put in, and the ones after copied too, or rebuilt shifted when the edit moved their lines or
 // indexes. A heading object is reused when none of its fields changed. Earlier models are never mutated.
-import type { ClaimedStatus, EvidenceRef, Heading, RunSummary, TaskItem, TrackerModel, Week } from './model';
-import type { Section, SectionHeading } from './sections';
+import type { ClaimedStatus, Heading, TaskItem, TrackerModel, Week } from './model';
+import type { Parsed } from './sections';
 
 /** Per section and per heading, what the next refresh needs to find and join sections without the objects. */
 export interface Layout {
@@ -93,7 +93,9 @@ function splice<A extends Numbers>(old: A, from: number, to: number, middle: rea
 }
 
 /** `old` with [from, to) replaced by `middle`; what follows copied, or passed through `move` when it moved. */
-function spliceItems<T>(old: readonly T[], from: number, to: number, middle: readonly T[], move: ((item: T) => T) | undefined): T[] {
+function spliceItems<T>(old: readonly T[], from: number, to: number, middle: T[], move: ((item: T) => T) | undefined): T[] {
+  // A full parse: the middle list is this call's own, and the whole of it.
+  if (from === 0 && to === old.length) return middle;
   if (!move && middle.length === to - from) {
     // A tick: as many items as before, so one copy with the middle written over it (not slice, slice, concat).
     const out = old.slice();
@@ -107,7 +109,7 @@ function spliceItems<T>(old: readonly T[], from: number, to: number, middle: rea
   return head.concat(middle, tail);
 }
 
-export function assemble(middle: readonly Section[], excludeTemplates: boolean, previous: Splice = EMPTY): Assembled {
+export function assemble(middle: Parsed, excludeTemplates: boolean, previous: Splice = EMPTY): Assembled {
   const { layout: old, model: oldModel, first, kept } = previous;
   // Where the replaced sections start and end in each per-heading and per-item list.
   const hFrom = sum(old.sectionHeadings, 0, first);
@@ -121,48 +123,37 @@ export function assemble(middle: readonly Section[], excludeTemplates: boolean, 
   const sFrom = sum(old.sectionStatus, 0, first);
   const sTo = sFrom + sum(old.sectionStatus, first, kept);
 
-  const lines: number[] = [], lengths: number[] = [], crlfs: number[] = [], headingCounts: number[] = [], taskCounts: number[] = [], evidenceCounts: number[] = [], runCounts: number[] = [], statusCounts: number[] = [];
-  const levels: number[] = [], headingLines: number[] = [], templates: number[] = [], weeks: number[] = [], ownDone: number[] = [], ownTotal: number[] = [];
-  const statusWeeks: number[] = [], statusLines: number[] = [], statusInfo: StatusInfo[] = [];
-  const midHeadings: SectionHeading[] = [], midTasks: TaskItem[] = [], midEvidence: EvidenceRef[] = [], midRuns: RunSummary[] = [];
+  const { headings: midHeadings, tasks: midTasks, evidence: midEvidence, runs: midRuns, sectionLines: lines } = middle;
+  const levels = midHeadings.map((heading) => heading.level);
+  const headingLines = midHeadings.map((heading) => heading.line);
+  const templates = midHeadings.map((heading) => (heading.template ? 1 : 0));
+  const weeks = midHeadings.map((heading) => heading.week ?? NaN);
+  // Each heading's own tasks (not its sub-headings'), checked and all, so progress is summed per heading; a task
+  // with no heading above is in the first section, which is in the middle when it was parsed again.
+  const ownDone = new Array<number>(levels.length).fill(0);
+  const ownTotal = new Array<number>(levels.length).fill(0);
   let topDone = first === 0 ? 0 : old.topDone;
   let topTotal = first === 0 ? 0 : old.topTotal;
-  for (const section of middle) {
-    lines.push(section.lineCount);
-    lengths.push(section.length);
-    crlfs.push(section.crlf ? 1 : 0);
-    headingCounts.push(section.headings.length);
-    taskCounts.push(section.tasks.length);
-    evidenceCounts.push(section.evidence.length);
-    runCounts.push(section.runs.length);
-    statusCounts.push(section.statusLines.length);
-    section.headings.forEach((heading, i) => {
-      midHeadings.push(heading);
-      levels.push(heading.level);
-      headingLines.push(heading.line);
-      templates.push(heading.template ? 1 : 0);
-      weeks.push(heading.week ?? NaN);
-      ownDone.push(section.ownDone[i]);
-      ownTotal.push(section.ownTotal[i]);
-    });
-    topDone += section.ownDone[section.headings.length];
-    topTotal += section.ownTotal[section.headings.length];
-    for (const status of section.statusLines) {
-      statusWeeks.push(status.week);
-      statusLines.push(status.line);
-      statusInfo.push({ text: status.text, status: status.status });
+  for (const task of midTasks) {
+    const local = task.headingIndex - hFrom;
+    if (task.headingIndex < 0) {
+      topTotal++;
+      if (task.checked) topDone++;
+    } else {
+      ownTotal[local]++;
+      if (task.checked) ownDone[local]++;
     }
-    for (const task of section.tasks) midTasks.push(task);
-    for (const ref of section.evidence) midEvidence.push(ref);
-    for (const run of section.runs) midRuns.push(run);
   }
+  const statusWeeks = middle.statusLines.map((status) => status.week);
+  const statusLines = middle.statusLines.map((status) => status.line);
+  const statusInfo = middle.statusLines.map((status): StatusInfo => ({ text: status.text, status: status.status }));
   let dl = -sum(old.sectionLines, first, kept);
   for (const count of lines) dl += count;
   const dh = levels.length - (hTo - hFrom);
   const dt = midTasks.length - (tTo - tFrom);
 
   const sectionLines = splice(old.sectionLines, first, kept, lines);
-  const sectionCrlf = splice(old.sectionCrlf, first, kept, crlfs);
+  const sectionCrlf = splice(old.sectionCrlf, first, kept, middle.sectionCrlf);
   const level = splice(old.level, hFrom, hTo, levels);
   const line = splice(old.line, hFrom, hTo, headingLines, dl);
   const template = splice(old.template, hFrom, hTo, templates);
@@ -269,13 +260,13 @@ export function assemble(middle: readonly Section[], excludeTemplates: boolean, 
   };
   const layout: Layout = {
     sectionLines,
-    sectionLength: splice(old.sectionLength, first, kept, lengths),
+    sectionLength: splice(old.sectionLength, first, kept, middle.sectionLength),
     sectionCrlf,
-    sectionHeadings: splice(old.sectionHeadings, first, kept, headingCounts),
-    sectionTasks: splice(old.sectionTasks, first, kept, taskCounts),
-    sectionEvidence: splice(old.sectionEvidence, first, kept, evidenceCounts),
-    sectionRuns: splice(old.sectionRuns, first, kept, runCounts),
-    sectionStatus: splice(old.sectionStatus, first, kept, statusCounts),
+    sectionHeadings: splice(old.sectionHeadings, first, kept, middle.sectionHeadings),
+    sectionTasks: splice(old.sectionTasks, first, kept, middle.sectionTasks),
+    sectionEvidence: splice(old.sectionEvidence, first, kept, middle.sectionEvidence),
+    sectionRuns: splice(old.sectionRuns, first, kept, middle.sectionRuns),
+    sectionStatus: splice(old.sectionStatus, first, kept, middle.sectionStatus),
     level,
     line,
     template,

@@ -93,6 +93,16 @@ describe('section parser == the parser it replaced', () => {
     });
   }
 
+  it('the seed with mixed line ends (LF, CRLF, lone CR), so runs are cut in every mode', () => {
+    const random = seededRandom(5);
+    const lines = seedTracker().split('\n');
+    for (const eols of [['\n', '\r\n'], ['\n', '\r\n', '\r'], ['\r']]) {
+      const text = lines.map((line, i) => (i < lines.length - 1 ? line + eols[Math.floor(random() * eols.length)] : line)).join('');
+      assert.deepStrictEqual(parseTracker(text), parseBefore(text), JSON.stringify(eols));
+      assert.deepStrictEqual(parseTracker(`${text}\r`), parseBefore(`${text}\r`), `${JSON.stringify(eols)}, a CR at the end`);
+    }
+  });
+
   it('200 random trackers (headings, fences, HTML, setext, lists, tables, CRLF)', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const doc = smallTracker(seededRandom(seed));
