@@ -1,88 +1,201 @@
-// Sections -> TrackerModel: what needs the whole file (heading scopes and parents, template exclusion, progress
-// counts, week status lines) is computed here, in time proportional to the headings and tasks, not the text. A
-// section whose lines and indexes have not moved since it was parsed gives its task, evidence and run objects as
-// they are; a moved one is rebased (new objects, shifted), so earlier models are never mutated.
-import type { Heading, TrackerModel, Week } from './model';
-import type { Section, StatusLine } from './sections';
+// Sections -> TrackerModel. What needs the whole file (heading scopes and parents, template exclusion, progress
+// counts, week status lines) is computed here over typed arrays (the Layout: one entry per section and per
+// heading), so a refresh of a 100x tracker walks a few thousand numbers, not a few thousand objects. The model's
+// lists are the previous model's, spliced: the sections before the edit are copied in one native slice, the
+// re-parsed ones put in, and the ones after copied too, or rebuilt shifted when the edit moved their lines or
+// indexes. A heading object is reused when none of its fields changed. Earlier models are never mutated.
+import type { ClaimedStatus, Heading, TaskItem, TrackerModel, Week } from './model';
+import type { Parsed } from './sections';
+
+/** Per section and per heading, what the next refresh needs to find and join sections without the objects. */
+export interface Layout {
+  /** Per section: its lines, chars, CRLF, and how many headings, tasks, evidence, runs and status lines it has. */
+  readonly sectionLines: Int32Array;
+  readonly sectionLength: Int32Array;
+  readonly sectionCrlf: Uint8Array;
+  readonly sectionHeadings: Int32Array;
+  readonly sectionTasks: Int32Array;
+  readonly sectionEvidence: Int32Array;
+  readonly sectionRuns: Int32Array;
+  readonly sectionStatus: Int32Array;
+  /** Per heading, as its own line says: level, line, TEMPLATE, week (NaN: none), its own tasks (done, all). */
+  readonly level: Uint8Array;
+  readonly line: Int32Array;
+  readonly template: Uint8Array;
+  readonly week: Float64Array;
+  readonly ownDone: Int32Array;
+  readonly ownTotal: Int32Array;
+  /** Per heading, what the whole file made of it (compared on the next refresh to reuse unchanged objects). */
+  readonly parent: Int32Array;
+  readonly endLine: Int32Array;
+  readonly excluded: Uint8Array;
+  readonly done: Float64Array;
+  readonly total: Float64Array;
+  readonly allDone: Float64Array;
+  readonly allTotal: Float64Array;
+  /** Tasks above the file's first heading (in the first section only). */
+  readonly topDone: number;
+  readonly topTotal: number;
+  /** `**Week N Status**:` lines in file order: week, line, and what they say. */
+  readonly statusWeek: Float64Array;
+  readonly statusLine: Int32Array;
+  readonly statusInfo: readonly StatusInfo[];
+}
+
+interface StatusInfo {
+  readonly text: string;
+  readonly status: ClaimedStatus;
+}
 
 export interface Assembled {
   readonly model: TrackerModel;
-  /** The sections, rebased where they moved (their objects then match the model's). */
-  readonly sections: readonly Section[];
+  readonly layout: Layout;
 }
 
-export function assemble(input: readonly Section[], excludeTemplates: boolean, previous?: Assembled): Assembled {
-  // Headings first: their scopes, parents and exclusion decide the tasks'.
-  const levels: number[] = [];
-  const parents: number[] = [];
-  const excluded: boolean[] = [];
-  const endLines: number[] = [];
-  const stack: number[] = [];
-  let lineCount = 0;
-  let crlf = false;
-  for (const section of input) {
-    const shift = lineCount - section.baseLine;
-    for (const heading of section.headings) {
-      const line = heading.line + shift;
-      while (stack.length && levels[stack[stack.length - 1]] >= heading.level) endLines[stack.pop()!] = line;
-      const parentIndex = stack.length ? stack[stack.length - 1] : -1;
-      stack.push(levels.length);
-      parents.push(parentIndex);
-      excluded.push((parentIndex >= 0 && excluded[parentIndex]) || heading.template);
-      levels.push(heading.level);
-      endLines.push(-1);
-    }
-    lineCount += section.lineCount;
-    crlf ||= section.crlf;
-  }
-  for (let h = 0; h < endLines.length; h++) if (endLines[h] < 0) endLines[h] = lineCount;
+/** The previous result, whose sections [first, kept) the `middle` sections replace. */
+export interface Splice {
+  readonly model: TrackerModel;
+  readonly layout: Layout;
+  readonly first: number;
+  readonly kept: number;
+}
 
+const NONE = Float64Array.of();
+const EMPTY: Splice = {
+  model: { lineCount: 0, eol: '\n', headings: [], tasks: [], weeks: [], evidence: [], runs: [], allTasks: { done: 0, total: 0 }, counted: { done: 0, total: 0 } },
+  layout: {
+    sectionLines: new Int32Array(0), sectionLength: new Int32Array(0), sectionCrlf: new Uint8Array(0), sectionHeadings: new Int32Array(0), sectionTasks: new Int32Array(0),
+    sectionEvidence: new Int32Array(0), sectionRuns: new Int32Array(0), sectionStatus: new Int32Array(0), level: new Uint8Array(0), line: new Int32Array(0),
+    template: new Uint8Array(0), week: NONE, ownDone: new Int32Array(0), ownTotal: new Int32Array(0), parent: new Int32Array(0), endLine: new Int32Array(0),
+    excluded: new Uint8Array(0), done: NONE, total: NONE, allDone: NONE, allTotal: NONE, topDone: 0, topTotal: 0, statusWeek: NONE, statusLine: new Int32Array(0), statusInfo: [],
+  },
+  first: 0,
+  kept: 0,
+};
+
+/** Sum of `counts` over [from, to). */
+function sum(counts: Int32Array, from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += counts[i];
+  return total;
+}
+
+type Numbers = Int32Array | Uint8Array | Float64Array;
+
+/** `old` with [from, to) replaced by `middle` and `shift` added to what follows (a new array). */
+function splice<A extends Numbers>(old: A, from: number, to: number, middle: readonly number[], shift = 0): A {
+  const out = new (old.constructor as new (length: number) => A)(from + middle.length + old.length - to);
+  out.set(old.subarray(0, from));
+  out.set(middle, from);
+  if (shift === 0) out.set(old.subarray(to), from + middle.length);
+  else for (let i = to, at = from + middle.length; i < old.length; i++, at++) out[at] = old[i] + shift;
+  return out;
+}
+
+/** `old` with [from, to) replaced by `middle`; what follows copied, or passed through `move` when it moved. */
+function spliceItems<T>(old: readonly T[], from: number, to: number, middle: T[], move: ((item: T) => T) | undefined): T[] {
+  // A full parse: the middle list is this call's own, and the whole of it.
+  if (from === 0 && to === old.length) return middle;
+  if (!move && middle.length === to - from) {
+    // A tick: as many items as before, so one copy with the middle written over it (not slice, slice, concat).
+    const out = old.slice();
+    for (let i = 0; i < middle.length; i++) out[from + i] = middle[i];
+    return out;
+  }
+  const head = old.slice(0, from);
+  if (!move) return head.concat(middle, old.slice(to));
+  const tail = new Array<T>(old.length - to);
+  for (let i = to; i < old.length; i++) tail[i - to] = move(old[i]);
+  return head.concat(middle, tail);
+}
+
+export function assemble(middle: Parsed, excludeTemplates: boolean, previous: Splice = EMPTY): Assembled {
+  const { layout: old, model: oldModel, first, kept } = previous;
+  // Where the replaced sections start and end in each per-heading and per-item list.
+  const hFrom = sum(old.sectionHeadings, 0, first);
+  const hTo = hFrom + sum(old.sectionHeadings, first, kept);
+  const tFrom = sum(old.sectionTasks, 0, first);
+  const tTo = tFrom + sum(old.sectionTasks, first, kept);
+  const eFrom = sum(old.sectionEvidence, 0, first);
+  const eTo = eFrom + sum(old.sectionEvidence, first, kept);
+  const rFrom = sum(old.sectionRuns, 0, first);
+  const rTo = rFrom + sum(old.sectionRuns, first, kept);
+  const sFrom = sum(old.sectionStatus, 0, first);
+  const sTo = sFrom + sum(old.sectionStatus, first, kept);
+
+  const { headings: midHeadings, tasks: midTasks, evidence: midEvidence, runs: midRuns, sectionLines: lines } = middle;
+  const levels = midHeadings.map((heading) => heading.level);
+  const headingLines = midHeadings.map((heading) => heading.line);
+  const templates = midHeadings.map((heading) => (heading.template ? 1 : 0));
+  const weeks = midHeadings.map((heading) => heading.week ?? NaN);
+  // Each heading's own tasks (not its sub-headings'), checked and all, so progress is summed per heading; a task
+  // with no heading above is in the first section, which is in the middle when it was parsed again.
+  const ownDone = new Array<number>(levels.length).fill(0);
+  const ownTotal = new Array<number>(levels.length).fill(0);
+  let topDone = first === 0 ? 0 : old.topDone;
+  let topTotal = first === 0 ? 0 : old.topTotal;
+  for (const task of midTasks) {
+    const local = task.headingIndex - hFrom;
+    if (task.headingIndex < 0) {
+      topTotal++;
+      if (task.checked) topDone++;
+    } else {
+      ownTotal[local]++;
+      if (task.checked) ownDone[local]++;
+    }
+  }
+  const statusWeeks = middle.statusLines.map((status) => status.week);
+  const statusLines = middle.statusLines.map((status) => status.line);
+  const statusInfo = middle.statusLines.map((status): StatusInfo => ({ text: status.text, status: status.status }));
+  let dl = -sum(old.sectionLines, first, kept);
+  for (const count of lines) dl += count;
+  const dh = levels.length - (hTo - hFrom);
+  const dt = midTasks.length - (tTo - tFrom);
+
+  const sectionLines = splice(old.sectionLines, first, kept, lines);
+  const sectionCrlf = splice(old.sectionCrlf, first, kept, middle.sectionCrlf);
+  const level = splice(old.level, hFrom, hTo, levels);
+  const line = splice(old.line, hFrom, hTo, headingLines, dl);
+  const template = splice(old.template, hFrom, hTo, templates);
+  const own = { done: splice(old.ownDone, hFrom, hTo, ownDone), total: splice(old.ownTotal, hFrom, hTo, ownTotal) };
+  let lineCount = 0;
+  for (let s = 0; s < sectionLines.length; s++) lineCount += sectionLines[s];
+  let crlf = false;
+  for (let s = 0; s < sectionCrlf.length && !crlf; s++) crlf = sectionCrlf[s] === 1;
+
+  // Headings first: their scopes, parents and exclusion decide the tasks'.
+  const count = level.length;
+  const parent = new Int32Array(count);
+  const endLine = new Int32Array(count).fill(lineCount);
+  const excluded = new Uint8Array(count);
+  const stack: number[] = [];
+  for (let h = 0; h < count; h++) {
+    while (stack.length && level[stack[stack.length - 1]] >= level[h]) endLine[stack.pop()!] = line[h];
+    const parentIndex = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(h);
+    parent[h] = parentIndex;
+    excluded[h] = (parentIndex >= 0 && excluded[parentIndex]) || template[h] ? 1 : 0;
+  }
   // Progress per heading: its own tasks plus its sub-headings', summed bottom-up (sub-headings come after).
-  const count = levels.length;
-  const allDone = new Float64Array(count);
-  const allTotal = new Float64Array(count);
+  const allDone = Float64Array.from(own.done);
+  const allTotal = Float64Array.from(own.total);
   const done = new Float64Array(count);
   const total = new Float64Array(count);
-  const sections: Section[] = new Array(input.length);
-  const statusLines = new Map<number, StatusLine[]>();
-  let line = 0;
-  let headingBase = 0;
-  let taskBase = 0;
-  let topDone = 0;
-  let topTotal = 0;
-  for (let s = 0; s < input.length; s++) {
-    const rebased = rebase(input[s], line, headingBase, taskBase, excluded, excludeTemplates);
-    sections[s] = rebased;
-    const own = rebased.headings.length;
-    for (let i = 0; i < own; i++) {
-      const h = headingBase + i;
-      allDone[h] = rebased.ownDone[i];
-      allTotal[h] = rebased.ownTotal[i];
-      if (!(excludeTemplates && excluded[h])) {
-        done[h] = rebased.ownDone[i];
-        total[h] = rebased.ownTotal[i];
-      }
-    }
-    topDone += rebased.ownDone[own];
-    topTotal += rebased.ownTotal[own];
-    for (const status of rebased.statusLines) {
-      const list = statusLines.get(status.week);
-      if (list) list.push(status);
-      else statusLines.set(status.week, [status]);
-    }
-    line += rebased.lineCount;
-    headingBase += own;
-    taskBase += rebased.tasks.length;
+  for (let h = 0; h < count; h++) {
+    if (excludeTemplates && excluded[h]) continue;
+    done[h] = own.done[h];
+    total[h] = own.total[h];
   }
   let doneAll = topDone;
   let countedDone = topDone;
   let counted = topTotal;
   for (let h = count - 1; h >= 0; h--) {
-    if (parents[h] >= 0) {
-      allDone[parents[h]] += allDone[h];
-      allTotal[parents[h]] += allTotal[h];
-      done[parents[h]] += done[h];
-      total[parents[h]] += total[h];
+    const p = parent[h];
+    if (p >= 0) {
+      allDone[p] += allDone[h];
+      allTotal[p] += allTotal[h];
+      done[p] += done[h];
+      total[p] += total[h];
     } else {
       doneAll += allDone[h];
       countedDone += done[h];
@@ -90,120 +203,115 @@ export function assemble(input: readonly Section[], excludeTemplates: boolean, p
     }
   }
 
-  const headings: Heading[] = [];
-  for (const section of sections) {
-    for (const source of section.headings) {
-      const h = headings.length;
-      const heading: { -readonly [K in keyof Heading]: Heading[K] } = {
-        level: source.level,
-        text: source.text,
-        title: source.title,
-        line: source.line,
-        endLine: endLines[h],
-        status: source.status,
-        parentIndex: parents[h],
-        progress: { done: done[h], total: total[h] },
-        allTasks: { done: allDone[h], total: allTotal[h] },
-        excluded: excluded[h],
-      };
-      if (source.week !== undefined) heading.week = source.week;
-      if (source.day !== undefined) heading.day = source.day;
-      headings.push(heading);
+  // A heading before or after the replaced ones keeps its object when nothing about it changed.
+  const midEnd = hFrom + levels.length;
+  const headings = new Array<Heading>(count);
+  let tailExclusionMoved = false;
+  for (let h = 0; h < count; h++) {
+    const was = h < hFrom ? h : h >= midEnd ? h - dh : -1;
+    if (was >= 0 && h >= midEnd && excluded[h] !== old.excluded[was]) tailExclusionMoved = true;
+    if (was >= 0 && line[h] === old.line[was] && endLine[h] === old.endLine[was] && parent[h] === old.parent[was] && excluded[h] === old.excluded[was] && done[h] === old.done[was] && total[h] === old.total[was] && allDone[h] === old.allDone[was] && allTotal[h] === old.allTotal[was]) {
+      headings[h] = oldModel.headings[was];
+      continue;
     }
+    const source = was >= 0 ? oldModel.headings[was] : midHeadings[h - hFrom];
+    const heading: { -readonly [K in keyof Heading]: Heading[K] } = {
+      level: source.level,
+      text: source.text,
+      title: source.title,
+      line: line[h],
+      endLine: endLine[h],
+      status: source.status,
+      parentIndex: parent[h],
+      progress: { done: done[h], total: total[h] },
+      allTasks: { done: allDone[h], total: allTotal[h] },
+      excluded: excluded[h] === 1,
+    };
+    if (source.week !== undefined) heading.week = source.week;
+    if (source.day !== undefined) heading.day = source.day;
+    headings[h] = heading;
   }
 
-  const weeks: Week[] = [];
-  headings.forEach((heading, headingIndex) => {
-    if (heading.week === undefined) return;
-    // The status line may follow the week's scope: "**Week 5 Status**: ..." above `---` is a setext heading.
-    const statusLine = statusLines.get(heading.week)?.find((s) => s.line >= heading.line);
-    weeks.push({
-      number: heading.week,
-      title: heading.title,
-      line: heading.line,
-      endLine: heading.endLine,
-      headingIndex,
-      status: heading.status,
-      ...(statusLine ? { statusLine: { line: statusLine.line, text: statusLine.text, status: statusLine.status } } : {}),
-      progress: heading.progress,
-    });
-  });
+  const isExcluded = (headingIndex: number) => excludeTemplates && headingIndex >= 0 && excluded[headingIndex] === 1;
+  // The re-parsed tasks are fresh objects of this call, in no model yet: their exclusion is set in place.
+  for (const task of midTasks) (task as { excluded: boolean }).excluded = isExcluded(task.headingIndex);
+  const moveTask = (task: TaskItem): TaskItem => {
+    // -1: a task above the file's first heading (only in the first section, which is never after an edit).
+    const headingIndex = task.headingIndex < 0 ? -1 : task.headingIndex + dh;
+    return { line: task.line + dl, markColumn: task.markColumn, mark: task.mark, checked: task.checked, text: task.text, depth: task.depth, headingIndex, parentTaskIndex: task.parentTaskIndex < 0 ? -1 : task.parentTaskIndex + dt, excluded: isExcluded(headingIndex) };
+  };
+  // A TEMPLATE heading edited above can change the exclusion of tasks that did not move.
+  const tasks = spliceItems(oldModel.tasks, tFrom, tTo, midTasks, dl !== 0 || dh !== 0 || dt !== 0 || (excludeTemplates && tailExclusionMoved) ? moveTask : undefined);
+  const evidence = spliceItems(oldModel.evidence, eFrom, eTo, midEvidence, dl === 0 ? undefined : (ref) => ({ ref: ref.ref, line: ref.line + dl, startColumn: ref.startColumn, endColumn: ref.endColumn }));
+  const runs = spliceItems(oldModel.runs, rFrom, rTo, midRuns, dl === 0 ? undefined : (run) => ({ ...run, line: run.line + dl }));
 
-  const join = joiner(sections, previous);
-  const tasks = join((section) => section.tasks, previous?.model.tasks);
+  const status = { week: splice(old.statusWeek, sFrom, sTo, statusWeeks), line: splice(old.statusLine, sFrom, sTo, statusLines, dl), info: spliceItems(old.statusInfo, sFrom, sTo, statusInfo, undefined) };
+  const week = splice(old.week, hFrom, hTo, weeks);
   const model: TrackerModel = {
     lineCount,
     eol: crlf ? '\r\n' : '\n',
     headings,
     tasks,
-    weeks,
-    evidence: join((section) => section.evidence, previous?.model.evidence),
-    runs: join((section) => section.runs, previous?.model.runs),
+    weeks: weeksOf(headings, week, status),
+    evidence,
+    runs,
     allTasks: { done: doneAll, total: tasks.length },
     counted: { done: countedDone, total: counted },
   };
-  return { model, sections };
+  const layout: Layout = {
+    sectionLines,
+    sectionLength: splice(old.sectionLength, first, kept, middle.sectionLength),
+    sectionCrlf,
+    sectionHeadings: splice(old.sectionHeadings, first, kept, middle.sectionHeadings),
+    sectionTasks: splice(old.sectionTasks, first, kept, middle.sectionTasks),
+    sectionEvidence: splice(old.sectionEvidence, first, kept, middle.sectionEvidence),
+    sectionRuns: splice(old.sectionRuns, first, kept, middle.sectionRuns),
+    sectionStatus: splice(old.sectionStatus, first, kept, middle.sectionStatus),
+    level,
+    line,
+    template,
+    week,
+    ownDone: own.done,
+    ownTotal: own.total,
+    parent,
+    endLine,
+    excluded,
+    done,
+    total,
+    allDone,
+    allTotal,
+    topDone,
+    topTotal,
+    statusWeek: status.week,
+    statusLine: status.line,
+    statusInfo: status.info,
+  };
+  return { model, layout };
 }
 
-/**
- * Joins one list of every section into the model's list. Sections the previous result had, as the same objects,
- * at its start or its end hold the same items at the same places there: those runs are copied from the previous
- * model's list in one native slice, and only the sections between are joined item by item.
- */
-function joiner(sections: readonly Section[], previous: Assembled | undefined) {
-  let head = 0;
-  let tail = 0;
-  if (previous) {
-    const old = previous.sections;
-    while (head < sections.length && head < old.length && sections[head] === old[head]) head++;
-    while (tail < sections.length - head && tail < old.length - head && sections[sections.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+function weeksOf(headings: readonly Heading[], week: Float64Array, status: { week: Float64Array; line: Int32Array; info: readonly StatusInfo[] }): Week[] {
+  // Status lines by week, in file order, each with a cursor: week headings come in line order too, so the first
+  // status line at or after a heading only moves forward (one pass, not a search per week heading).
+  const byWeek = new Map<number, { lines: number[]; next: number }>();
+  for (let s = 0; s < status.week.length; s++) {
+    const entry = byWeek.get(status.week[s]);
+    if (entry) entry.lines.push(s);
+    else byWeek.set(status.week[s], { lines: [s], next: 0 });
   }
-  return <T>(items: (section: Section) => readonly T[], before: readonly T[] | undefined): T[] => {
-    if (!before || head + tail === 0) return flatten(sections.map(items));
-    let headItems = 0;
-    for (let s = 0; s < head; s++) headItems += items(sections[s]).length;
-    let tailItems = 0;
-    for (let s = sections.length - tail; s < sections.length; s++) tailItems += items(sections[s]).length;
-    const middle = flatten(sections.slice(head, sections.length - tail).map(items));
-    return before.slice(0, headItems).concat(middle, before.slice(before.length - tailItems));
-  };
-}
-
-/** One array of many, allocated once at its final size (measured: twice as fast as pushing, 10x flat()). */
-function flatten<T>(parts: ReadonlyArray<readonly T[]>): T[] {
-  let size = 0;
-  for (const part of parts) size += part.length;
-  const out = new Array<T>(size);
-  let at = 0;
-  for (const part of parts) for (let i = 0; i < part.length; i++) out[at++] = part[i];
-  return out;
-}
-
-/** The section with its objects at `line`, `headingBase` and `taskBase`, and exclusion as the headings say. */
-function rebase(section: Section, line: number, headingBase: number, taskBase: number, excluded: readonly boolean[], excludeTemplates: boolean): Section {
-  const dl = line - section.baseLine;
-  const dh = headingBase - section.baseHeading;
-  const dt = taskBase - section.baseTask;
-  const isExcluded = (headingIndex: number) => excludeTemplates && headingIndex >= 0 && excluded[headingIndex];
-  // A TEMPLATE heading edited above can change the exclusion of tasks in an unmoved section.
-  let same = dl === 0 && dh === 0 && dt === 0;
-  for (let i = 0; same && i < section.headings.length; i++) same = section.excludedUnder[i] === isExcluded(headingBase + i);
-  if (same) return section;
-  const tasks = section.tasks.map((task) => {
-    // -1: a task above the file's first heading (only in the first section, whose heading base is 0).
-    const headingIndex = task.headingIndex < 0 ? -1 : task.headingIndex + dh;
-    return { ...task, line: task.line + dl, headingIndex, parentTaskIndex: task.parentTaskIndex < 0 ? -1 : task.parentTaskIndex + dt, excluded: isExcluded(headingIndex) };
-  });
-  return {
-    ...section,
-    excludedUnder: section.headings.map((_, i) => isExcluded(headingBase + i)),
-    baseLine: line,
-    baseHeading: headingBase,
-    baseTask: taskBase,
-    headings: dl === 0 ? section.headings : section.headings.map((h) => ({ ...h, line: h.line + dl })),
-    tasks,
-    evidence: dl === 0 ? section.evidence : section.evidence.map((ref) => ({ ...ref, line: ref.line + dl })),
-    runs: dl === 0 ? section.runs : section.runs.map((run) => ({ ...run, line: run.line + dl })),
-    statusLines: dl === 0 ? section.statusLines : section.statusLines.map((s) => ({ ...s, line: s.line + dl })),
-  };
+  const weeks: Week[] = [];
+  for (let h = 0; h < week.length; h++) {
+    if (Number.isNaN(week[h])) continue;
+    const heading = headings[h];
+    // The status line may follow the week's scope: "**Week 5 Status**: ..." above `---` is a setext heading.
+    const entry = byWeek.get(week[h]);
+    while (entry && entry.next < entry.lines.length && status.line[entry.lines[entry.next]] < heading.line) entry.next++;
+    const found = entry && entry.next < entry.lines.length ? entry.lines[entry.next] : -1;
+    // Two literals, not a spread of an optional part: the keys keep the order a JSON export shows, at no copy.
+    if (found < 0) weeks.push({ number: week[h], title: heading.title, line: heading.line, endLine: heading.endLine, headingIndex: h, status: heading.status, progress: heading.progress });
+    else {
+      const statusLine = { line: status.line[found], text: status.info[found].text, status: status.info[found].status };
+      weeks.push({ number: week[h], title: heading.title, line: heading.line, endLine: heading.endLine, headingIndex: h, status: heading.status, statusLine, progress: heading.progress });
+    }
+  }
+  return weeks;
 }

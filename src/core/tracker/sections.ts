@@ -2,8 +2,8 @@
 // or code) to the next. markdown-it's block parse of such a run does not depend on the text around it: blocks
 // before the heading end at it, and the heading starts afresh. So the text is parsed in chunks of sections (bounded
 // memory: the tokens of a chunk die young, which keeps a 100x tracker as cheap per line as the seed), and an edit
-// re-parses only the sections it touched (incremental.ts). Each section keeps what its lines say, with absolute
-// line numbers as of `baseLine`; assemble.ts joins the sections into the TrackerModel.
+// re-parses only the sections it touched (incremental.ts). What the sections' lines say is gathered in one Parsed,
+// with absolute line numbers; assemble.ts joins it with the rest into the TrackerModel.
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { findEvidenceOnLine } from './evidence';
@@ -37,8 +37,9 @@ export interface SectionHeading {
   readonly line: number;
   readonly status: ClaimedStatus;
   readonly template: boolean;
-  readonly week?: number;
-  readonly day?: string;
+  /** Always present (undefined when none), so every heading has one shape. */
+  readonly week: number | undefined;
+  readonly day: string | undefined;
 }
 
 export interface StatusLine {
@@ -48,28 +49,33 @@ export interface StatusLine {
   readonly status: ClaimedStatus;
 }
 
-export interface Section {
-  /** Lines that start in it (the last section also owns the text after the last break) and its length in chars.
-   * Where it starts is the sum of the sections before it (assemble.ts, incremental.ts). */
-  readonly lineCount: number;
-  readonly length: number;
-  readonly crlf: boolean;
-  /** The line numbers below are absolute as of this start line, and the tasks' heading and parent indexes as of
-   * this many headings and tasks before the section. */
-  readonly baseLine: number;
-  readonly baseHeading: number;
-  readonly baseTask: number;
-  readonly headings: readonly SectionHeading[];
-  readonly tasks: readonly TaskItem[];
-  readonly evidence: readonly EvidenceRef[];
-  readonly runs: readonly RunSummary[];
-  readonly statusLines: readonly StatusLine[];
-  /** Per heading of the section: its own tasks (not its sub-headings'), checked and all; then the tasks above
-   * the file's first heading (first section only), so progress is summed per heading, not per task. */
-  readonly ownDone: readonly number[];
-  readonly ownTotal: readonly number[];
-  /** Per heading of the section: the `excluded` its tasks say (a TEMPLATE heading above can change it). */
-  readonly excludedUnder: readonly boolean[];
+/**
+ * What a parse of consecutive sections found, in file order: one list per kind for all of them, and per section
+ * only its counts (lines, chars, CRLF, and how many of each kind it holds). Per-section lists were 7 small arrays
+ * for each of a 100x tracker's 6,000 sections, all alive through the parse and the join; shared lists become the
+ * model's as they are. Line numbers and heading and task indexes are absolute: `headingBase` and `taskBase` are
+ * the headings and tasks before the first of these sections.
+ */
+export interface Parsed {
+  readonly headingBase: number;
+  readonly taskBase: number;
+  readonly headings: SectionHeading[];
+  readonly tasks: TaskItem[];
+  readonly evidence: EvidenceRef[];
+  readonly runs: RunSummary[];
+  readonly statusLines: StatusLine[];
+  readonly sectionLines: number[];
+  readonly sectionLength: number[];
+  readonly sectionCrlf: number[];
+  readonly sectionHeadings: number[];
+  readonly sectionTasks: number[];
+  readonly sectionEvidence: number[];
+  readonly sectionRuns: number[];
+  readonly sectionStatus: number[];
+}
+
+export function emptyParsed(headingBase: number, taskBase: number): Parsed {
+  return { headingBase, taskBase, headings: [], tasks: [], evidence: [], runs: [], statusLines: [], sectionLines: [], sectionLength: [], sectionCrlf: [], sectionHeadings: [], sectionTasks: [], sectionEvidence: [], sectionRuns: [], sectionStatus: [] };
 }
 
 // "DAILY STANDUP TEMPLATE" or "Weekly review template" is a template; "Template System Tests" is real work.
@@ -96,58 +102,52 @@ export function lineOffsets(text: string, lines: readonly string[]): Int32Array 
 
 /**
  * Parses lines [from, to) of the text (absolute numbers; `lines` and `offsets` cover the text from `lineBase`)
- * into sections, when line `to` (if any) is a top-level heading in that parse. Returns undefined when it is not
- * (an unclosed fence or an HTML block swallowed it), so the caller takes a longer run.
+ * into sections added to `into`, when line `to` (if any) is a top-level heading in that parse. Returns false, and
+ * adds nothing, when it is not (an unclosed fence or an HTML block swallowed it), so the caller takes a longer run.
  */
-export function parseRun(text: string, lines: readonly string[], offsets: Int32Array, lineBase: number, from: number, to: number, headingBase: number, taskBase: number): Section[] | undefined {
+export function parseRun(into: Parsed, text: string, lines: readonly string[], offsets: Int32Array, lineBase: number, from: number, to: number): boolean {
   const last = lineBase + lines.length;
   const end = to < last ? offsets[to + 1 - lineBase] : text.length;
   const tokens = parser().parse(text.slice(offsets[from - lineBase], end), {});
   if (to < last) {
     const closing = tokens[tokens.length - 3];
-    if (!closing || closing.type !== 'heading_open' || closing.level !== 0 || closing.map![0] !== to - from) return undefined;
+    if (!closing || closing.type !== 'heading_open' || closing.level !== 0 || closing.map![0] !== to - from) return false;
     tokens.length -= 3;
   }
-  const sections: Section[] = [];
   let first = 0;
-  let headingCount = headingBase;
-  let sectionEnd = from;
-  let taskCount = taskBase;
+  let sectionStart = from;
   for (let i = 0; i <= tokens.length; i++) {
     const token = tokens[i];
     const boundary = token === undefined ? to : token.type === 'heading_open' && token.level === 0 && i > 0 && ATX_CANDIDATE.test(lines[from + token.map![0] - lineBase]) ? from + token.map![0] : -1;
     if (boundary < 0) continue;
-    const startLine = sections.length ? sectionEnd : from;
-    const section = buildSection(text, lines, offsets, lineBase, tokens, first, i, startLine, boundary, from, headingCount, taskCount);
-    sections.push(section);
-    sectionEnd = boundary;
-    headingCount += section.headings.length;
-    taskCount += section.tasks.length;
+    buildSection(into, text, lines, offsets, lineBase, tokens, first, i, sectionStart, boundary, from);
+    sectionStart = boundary;
     first = i;
   }
-  return sections;
+  return true;
 }
 
-function buildSection(text: string, lines: readonly string[], offsets: Int32Array, lineBase: number, tokens: Token[], first: number, stop: number, startLine: number, endLine: number, runStart: number, baseHeading: number, baseTask: number): Section {
+/** Adds the section of lines [startLine, endLine) (tokens [first, stop) of the run from `runStart`) to `into`. */
+function buildSection(into: Parsed, text: string, lines: readonly string[], offsets: Int32Array, lineBase: number, tokens: Token[], first: number, stop: number, startLine: number, endLine: number, runStart: number): void {
   const own = lines.slice(startLine - lineBase, endLine - lineBase);
-  const headings: SectionHeading[] = [];
-  const tasks: TaskItem[] = [];
+  const counts = { headings: into.headings.length, tasks: into.tasks.length, evidence: into.evidence.length, runs: into.runs.length, status: into.statusLines.length };
   const codeLines = new Set<number>();
-  // One entry per open list item: the (section) index of the task it holds, or -1.
+  // One entry per open list item: the (absolute) index of the task it holds, or -1.
   const listItems: number[] = [];
   for (let i = first; i < stop; i++) {
     const token = tokens[i];
     switch (token.type) {
       case 'heading_open': {
-        const content = tokens[i + 1].content.trim();
+        const content = onLine(own[runStart + token.map![0] - startLine], tokens[i + 1].content.trim());
         const title = titleWithoutStatus(content);
         const week = WEEK.exec(title.replace(/^[^\p{L}\p{N}]+/u, ''));
         const day = DAY.exec(title);
-        headings.push({ level: Number(token.tag.slice(1)), text: content, title, line: runStart + token.map![0], status: claimedStatus(content), template: isTemplateHeading(content), ...(week ? { week: Number(week[1]) } : {}), ...(day ? { day: day[1] } : {}) });
+        into.headings.push({ level: Number(token.tag.slice(1)), text: content, title, line: runStart + token.map![0], status: claimedStatus(content), template: isTemplateHeading(content), week: week ? Number(week[1]) : undefined, day: day ? day[1] : undefined });
         break;
       }
       case 'list_item_open':
-        listItems.push(readTask(tokens, i, own, startLine, runStart, headings.length ? baseHeading + headings.length - 1 : baseHeading - 1, baseTask, listItems, tasks));
+        // The closest heading above: in this section, or (first section only) none.
+        listItems.push(readTask(tokens, i, own, startLine, runStart, into.headingBase + into.headings.length - 1, into.taskBase, listItems, into.tasks));
         break;
       case 'list_item_close':
         listItems.pop();
@@ -158,29 +158,37 @@ function buildSection(text: string, lines: readonly string[], offsets: Int32Arra
         break;
     }
   }
-  const evidence: EvidenceRef[] = [];
-  const statusLines: StatusLine[] = [];
   for (let line = 0; line < own.length; line++) {
-    for (const ref of findEvidenceOnLine(own[line], startLine + line)) evidence.push(ref);
+    for (const ref of findEvidenceOnLine(own[line], startLine + line)) into.evidence.push(ref);
     const match = own[line].includes('Status**') ? WEEK_STATUS_LINE.exec(own[line]) : null;
-    if (match && !codeLines.has(line)) statusLines.push({ week: Number(match[1]), line: startLine + line, text: match[2].trim(), status: claimedStatus(match[2].trim()) });
+    if (match && !codeLines.has(line)) into.statusLines.push({ week: Number(match[1]), line: startLine + line, text: match[2].trim(), status: claimedStatus(match[2].trim()) });
   }
-  const runs = findRunSummaries(own, (line) => codeLines.has(line)).map((run) => ({ ...run, line: run.line + startLine }));
+  for (const run of findRunSummaries(own, (line) => codeLines.has(line))) into.runs.push({ ...run, line: run.line + startLine });
   const startOffset = offsets[startLine - lineBase];
   const endOffset = endLine - lineBase < lines.length ? offsets[endLine - lineBase] : text.length;
-  const body = text.slice(startOffset, endOffset);
-  const ownDone = new Array<number>(headings.length + 1).fill(0);
-  const ownTotal = new Array<number>(headings.length + 1).fill(0);
-  for (const task of tasks) {
-    const local = task.headingIndex < baseHeading ? headings.length : task.headingIndex - baseHeading;
-    ownTotal[local]++;
-    if (task.checked) ownDone[local]++;
-  }
-  return { lineCount: own.length, length: endOffset - startOffset, crlf: body.includes('\r\n'), baseLine: startLine, baseHeading, baseTask, headings, tasks, evidence, runs, statusLines, ownDone, ownTotal, excludedUnder: headings.map(() => false) };
+  into.sectionLines.push(own.length);
+  into.sectionLength.push(endOffset - startOffset);
+  into.sectionCrlf.push(text.slice(startOffset, endOffset).includes('\r\n') ? 1 : 0);
+  into.sectionHeadings.push(into.headings.length - counts.headings);
+  into.sectionTasks.push(into.tasks.length - counts.tasks);
+  into.sectionEvidence.push(into.evidence.length - counts.evidence);
+  into.sectionRuns.push(into.runs.length - counts.runs);
+  into.sectionStatus.push(into.statusLines.length - counts.status);
 }
 
-/** Adds the task held by the list item opened at `tokens[index]`, if any, and returns its section index or -1. */
-function readTask(tokens: Token[], index: number, own: readonly string[], startLine: number, runStart: number, headingIndex: number, baseTask: number, listItems: number[], tasks: TaskItem[]): number {
+/**
+ * `content` (a token's text, found on `line`) as a slice of the line. markdown-it parses a normalised copy of each
+ * run, and a string taken from a token keeps that whole copy alive: kept in the model, those copies doubled what a
+ * parse retains (a 100x tracker: the 9 MB text twice), and every young collection during the parse moved them.
+ * The lines are slices of the text the parse keeps anyway.
+ */
+function onLine(line: string, content: string): string {
+  const at = line.indexOf(content);
+  return at < 0 ? content : line.slice(at, at + content.length);
+}
+
+/** Adds the task held by the list item opened at `tokens[index]`, if any, and returns its absolute index or -1. */
+function readTask(tokens: Token[], index: number, own: readonly string[], startLine: number, runStart: number, headingIndex: number, taskBase: number, listItems: number[], tasks: TaskItem[]): number {
   const paragraph = tokens[index + 1];
   if (paragraph?.type !== 'paragraph_open') return -1;
   const content = tokens[index + 2].content;
@@ -198,12 +206,12 @@ function readTask(tokens: Token[], index: number, own: readonly string[], startL
     markColumn,
     mark: mark[1] as TaskItem['mark'],
     checked: mark[1] !== ' ',
-    text: /[\n\t]/.test(content) ? content.slice(3).replace(/\s+/g, ' ').trim() : content.slice(3).trim(),
+    text: /[\n\t]/.test(content) ? content.slice(3).replace(/\s+/g, ' ').trim() : (found >= 0 ? text.slice(found + 3, found + content.length) : content.slice(3)).trim(),
     depth: listItems.length,
     headingIndex,
-    parentTaskIndex: parentTaskIndex < 0 ? -1 : baseTask + parentTaskIndex,
+    parentTaskIndex,
     // Set in assemble.ts, which knows whether an enclosing heading (maybe in an earlier section) is a template.
     excluded: false,
   });
-  return tasks.length - 1;
+  return taskBase + tasks.length - 1;
 }

@@ -35,6 +35,8 @@ const SNIPPETS = [
   '    indented code',
   '1. [ ] ordered task',
   'TEMPLATE',
+  '## DAILY STANDUP TEMPLATE',
+  '### Weekly review template',
 ];
 
 interface Doc {
@@ -91,6 +93,16 @@ describe('section parser == the parser it replaced', () => {
     });
   }
 
+  it('the seed with mixed line ends (LF, CRLF, lone CR), so runs are cut in every mode', () => {
+    const random = seededRandom(5);
+    const lines = seedTracker().split('\n');
+    for (const eols of [['\n', '\r\n'], ['\n', '\r\n', '\r'], ['\r']]) {
+      const text = lines.map((line, i) => (i < lines.length - 1 ? line + eols[Math.floor(random() * eols.length)] : line)).join('');
+      assert.deepStrictEqual(parseTracker(text), parseBefore(text), JSON.stringify(eols));
+      assert.deepStrictEqual(parseTracker(`${text}\r`), parseBefore(`${text}\r`), `${JSON.stringify(eols)}, a CR at the end`);
+    }
+  });
+
   it('200 random trackers (headings, fences, HTML, setext, lists, tables, CRLF)', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const doc = smallTracker(seededRandom(seed));
@@ -101,15 +113,19 @@ describe('section parser == the parser it replaced', () => {
 });
 
 describe('incremental model == full parse, after random edit sequences', () => {
-  const run = (label: string, start: Doc, seed: number, steps: number) => {
+  const run = (label: string, start: Doc, seed: number, steps: number, options = { excludeTemplates: true }) => {
     const random = seededRandom(seed);
     const doc = { lines: [...start.lines], eol: start.eol };
-    let parse: TrackerParse = parseTrackerText(doc.lines.join(doc.eol));
+    let parse: TrackerParse = parseTrackerText(doc.lines.join(doc.eol), options);
     for (let step = 0; step < steps; step++) {
       const change = edit(doc, random);
       const text = doc.lines.join(doc.eol);
-      parse = updateTrackerParse(parse, text, change);
-      assert.deepStrictEqual(parse.model, parseBefore(text), `${label}, step ${step}: ${JSON.stringify(change)}`);
+      // The update reuses the previous model's objects and lists: it must copy them, never change them.
+      const before = step % 5 === 0 ? structuredClone(parse.model) : undefined;
+      const previous = parse;
+      parse = updateTrackerParse(parse, text, change, options);
+      assert.deepStrictEqual(parse.model, parseBefore(text, options), `${label}, step ${step}: ${JSON.stringify(change)}`);
+      if (before) assert.deepStrictEqual(previous.model, before, `${label}, step ${step}: the previous model changed`);
     }
   };
 
@@ -120,6 +136,25 @@ describe('incremental model == full parse, after random edit sequences', () => {
 
   it('100 small random trackers, 30 edits each', () => {
     for (let s = 1; s <= 100; s++) run(`small ${s}`, smallTracker(seededRandom(1000 + s)), 2000 + s, 30);
+  });
+
+  it('templates counted (excludeTemplates: false): the seed and 30 small trackers', () => {
+    run('seed, templates counted', { lines: seedTracker().split('\n'), eol: '\n' }, 7, 60, { excludeTemplates: false });
+    for (let s = 1; s <= 30; s++) run(`small ${s}, templates counted`, smallTracker(seededRandom(3000 + s)), 4000 + s, 30, { excludeTemplates: false });
+  });
+
+  it('a heading that becomes a TEMPLATE excludes the unmoved tasks of the sections under it, and back', () => {
+    const lines = ['# Plan', '## Standup', '- [x] a', '### Monday', '- [ ] b', '#### Notes', '- [x] c', '## Next', '- [ ] d'];
+    let parse = parseTrackerText(lines.join('\n'));
+    for (const title of ['## Standup TEMPLATE', '## Standup']) {
+      lines[1] = title;
+      parse = updateTrackerParse(parse, lines.join('\n'), { startLine: 1, oldEndLine: 2, newEndLine: 2 });
+      assert.deepStrictEqual(parse.model, parseBefore(lines.join('\n')), title);
+    }
+    lines[1] = '## Standup TEMPLATE';
+    parse = updateTrackerParse(parse, lines.join('\n'), { startLine: 1, oldEndLine: 2, newEndLine: 2 });
+    assert.deepStrictEqual(parse.model.tasks.map((task) => task.excluded), [true, true, true, false]);
+    assert.deepStrictEqual(parse.model.counted, { done: 0, total: 1 });
   });
 
   it('an edit that opens a fence swallowing the rest, then closes it', () => {
