@@ -13,7 +13,8 @@ import { onCleanup, spawnTracked, stopTracked } from '../lib/processes.mjs';
 import { waitForValue } from '../helpers/workbench.mjs';
 import { EXTENSION_ID } from '../helpers/tracker.mjs';
 
-const ip = (...args) => execFileSync('ip', args, { encoding: 'utf8' });
+// stderr is kept for the error a failing call throws, not printed: the cleanup's second `netns del` is expected to fail.
+const ip = (...args) => execFileSync('ip', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** A namespace with one veth pair and a /30 of our own on it; removed on cleanup. */
 function makeSecondHost() {
