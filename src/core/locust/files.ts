@@ -27,6 +27,13 @@ function isHistoryHeader(head: Uint8Array): boolean {
 }
 
 export function readHistoryFileSync(file: string, options: HistoryOptions = {}): LocustHistory {
+  const reader = createHistoryReader(file, options);
+  pushFileSync(reader, file);
+  return reader.finish();
+}
+
+/** Pushes bytes [start, end) of `file` into `reader`, a chunk at a time; a failing read as a LocustReadError. */
+export function pushFileSync(reader: { push(chunk: Uint8Array): void }, file: string, start = 0, end = Number.POSITIVE_INFINITY): void {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -34,19 +41,18 @@ export function readHistoryFileSync(file: string, options: HistoryOptions = {}):
     throw describeFsError(file, error);
   }
   try {
-    const reader = createHistoryReader(file, options);
     const buffer = Buffer.allocUnsafe(CHUNK);
-    for (;;) {
+    for (let at = start; at < end; ) {
       let read: number;
       try {
-        read = readSync(fd, buffer, 0, CHUNK, null);
+        read = readSync(fd, buffer, 0, Math.min(CHUNK, end - at), at);
       } catch (error) {
         throw describeFsError(file, error);
       }
       if (read === 0) break;
       reader.push(buffer.subarray(0, read));
+      at += read;
     }
-    return reader.finish();
   } finally {
     closeSync(fd);
   }

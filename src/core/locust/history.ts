@@ -352,14 +352,13 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
 
   /** The unterminated last line, if any. */
   function readLast(): void {
-    if (pendingLength) {
-        const last = takePending(new Uint8Array(0));
-        try {
-          consume(last, 0, true);
-        } catch (error) {
-          if (!(error instanceof LocustReadError) || options.partialLastRow !== 'skip' || !header) throw error;
-          skippedLastRow = true;
-        }
+    if (!pendingLength) return;
+    const last = takePending(new Uint8Array(0));
+    try {
+      consume(last, 0, true);
+    } catch (error) {
+      if (!(error instanceof LocustReadError) || options.partialLastRow !== 'skip' || !header) throw error;
+      skippedLastRow = true;
     }
   }
 }

@@ -1,8 +1,8 @@
 // One part of a _stats_history.csv, read on its own: the header line, then the bytes [start, end) of the file. What
 // a worker thread does for the parallel reader (historyParallel.ts); synchronous, since a worker has nothing else
 // to do while it reads.
-import { closeSync, openSync, readSync } from 'node:fs';
 import { LocustReadError } from './errors';
+import { pushFileSync } from './files';
 import { createHistoryReader } from './history';
 import type { HistoryOptions, HistoryPart } from './historyReading';
 
@@ -21,30 +21,17 @@ export interface HistoryPartJob {
 export interface HistoryPartFailure {
   problem: string;
   line?: number;
-  /** Not a LocustReadError (an I/O error, a bug): the message is all there is. */
+  /** Not a LocustReadError (a bug, a worker out of memory): the message is all there is. */
   other?: string;
 }
 
 export type HistoryPartOutcome = { part: HistoryPart } | { failure: HistoryPartFailure };
 
-const CHUNK = 1 << 20;
-
 export function readHistoryPart(job: HistoryPartJob): HistoryPartOutcome {
   try {
     const reader = createHistoryReader(job.file, job.options);
     reader.push(job.header);
-    const fd = openSync(job.file, 'r');
-    try {
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      for (let at = job.start; at < job.end; ) {
-        const read = readSync(fd, buffer, 0, Math.min(CHUNK, job.end - at), at);
-        if (read === 0) break;
-        reader.push(buffer.subarray(0, read));
-        at += read;
-      }
-    } finally {
-      closeSync(fd);
-    }
+    pushFileSync(reader, job.file, job.start, job.end);
     return { part: reader.part() };
   } catch (error) {
     if (error instanceof LocustReadError) return { failure: { problem: error.problem, line: error.line } };

@@ -1,7 +1,7 @@
 // Parts of a history file read on worker threads: one short-lived worker per part, running the bundled worker
 // script (src/historyWorker.ts), which reads its part and posts back what it found, the arrays moved, not copied.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import type { HistoryParallelism, HistoryPartRunner } from './historyParallel';
 import type { HistoryPartOutcome } from './historyParts';
 
@@ -17,6 +17,9 @@ function workerPartRunner(script: string, l10n: Record<string, string> | undefin
   return (job, signal) =>
     new Promise<HistoryPartOutcome>((resolve, reject) => {
       if (signal?.aborted) return reject(new DOMException('The operation was aborted', 'AbortError'));
+      // Required here, not at the top: worker_threads is loaded the first time a file is big enough, not at activation.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Worker } = require('node:worker_threads') as { Worker: typeof WorkerThread };
       const worker = new Worker(script, { workerData: { ...job, l10n } });
       const onAbort = () => {
         void worker.terminate();
