@@ -20,9 +20,18 @@ export interface TreeSources {
 /** Signals of one change (store, then findings, in the same tick or a few ms apart) become one render. */
 export const TREE_RENDER_DELAY_MS = 20;
 
+interface Rendered {
+  built: Map<string, BuiltTracker>;
+  /** What the nodes were built from: each tracker's parse key and findings, and the filter. */
+  inputs: string;
+}
+
 export class TrackerTreeData {
   private built = new Map<string, BuiltTracker>();
-  private readonly pipeline: RenderPipeline<Map<string, BuiltTracker>>;
+  private shownInputs: string | undefined;
+  /** refresh() was called: show the next render even if nothing changed (VS Code shows a refused click). */
+  private forceNext = false;
+  private readonly pipeline: RenderPipeline<Rendered>;
   private readonly listeners: Array<{ dispose(): unknown }>;
 
   constructor(
@@ -33,8 +42,14 @@ export class TrackerTreeData {
   ) {
     this.pipeline = new RenderPipeline({
       compute: (stale) => this.compute(stale),
-      show: (built) => {
+      show: ({ built, inputs }) => {
+        // A signal that changed nothing the tree shows (a save, a re-read of the same text) fires no refresh:
+        // VS Code drops a checkbox click that lands while its tree refreshes, so a needless refresh loses clicks.
+        const force = this.forceNext;
+        this.forceNext = false;
+        if (!force && inputs === this.shownInputs) return;
         this.built = built;
+        this.shownInputs = inputs;
         onRender();
       },
       delayMs: TREE_RENDER_DELAY_MS,
@@ -52,6 +67,7 @@ export class TrackerTreeData {
 
   /** Render again from the current models (also puts a refused checkbox click back). */
   refresh(): void {
+    this.forceNext = true;
     this.pipeline.schedule();
   }
 
@@ -70,7 +86,7 @@ export class TrackerTreeData {
     for (const listener of this.listeners) listener.dispose();
   }
 
-  private async compute(stale: () => boolean): Promise<Map<string, BuiltTracker> | undefined> {
+  private async compute(stale: () => boolean): Promise<Rendered | undefined> {
     await this.sources.trackers.whenReady();
     if (stale()) return undefined;
     const entries = this.sources.trackers.trackers();
@@ -82,6 +98,8 @@ export class TrackerTreeData {
       }
     }
     const filter = this.sources.filter.current;
-    return new Map(entries.map((entry) => [entry.uri.toString(), buildTracker(entry, filter, findings.get(entry.uri.toString()))]));
+    const inputs = JSON.stringify([filter, entries.map((entry) => [entry.uri.toString(), entry.key, findings.get(entry.uri.toString()) ?? null])]);
+    if (inputs === this.shownInputs && !this.forceNext) return { built: this.built, inputs };
+    return { built: new Map(entries.map((entry) => [entry.uri.toString(), buildTracker(entry, filter, findings.get(entry.uri.toString()))])), inputs };
   }
 }

@@ -46,6 +46,11 @@ function world(text: string, findingsDelayMs = 0) {
       entries = [documents.forDocument(doc)];
       storeEvent.fire();
     },
+    /** The store fires without a change (a save, the same text read again). */
+    resignal() {
+      entries = [documents.forDocument(doc)];
+      storeEvent.fire();
+    },
     setFilter(next: TreeFilter) {
       filter = next;
       filterEvent.fire();
@@ -71,6 +76,23 @@ describe('TrackerTreeData (the Tracker view render pipeline)', () => {
       assert.equal(findings.findings.length, tasksOf(w.data) - 1, 'findings belong to the rendered text (one per open task)');
     }
     assert.equal(w.data.renders, 6);
+  });
+
+  it('a signal that changes nothing the tree shows fires no refresh; refresh() (a refused click) always does', async () => {
+    const w = world('# W\n- [ ] a\n');
+    await w.data.whenIdle();
+    assert.equal(w.fired, 1);
+    const before = w.data.current();
+    w.resignal();
+    await w.data.whenIdle();
+    assert.equal(w.fired, 1, 'the same text, findings and filter: VS Code is not asked to refresh (a click in flight would be lost)');
+    assert.equal(w.data.current(), before, 'the nodes VS Code holds stay the ones the tree serves');
+    w.data.refresh();
+    await w.data.whenIdle();
+    assert.equal(w.fired, 2, 'a put-back refresh fires even when nothing changed');
+    w.edit('# W\n- [x] a\n');
+    await w.data.whenIdle();
+    assert.equal(w.fired, 3);
   });
 
   it('slow findings hold the render back instead of rendering tasks first and findings later', async () => {
