@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lazyPackageBuilds, lazyPackagesPlugin } from './scripts/lazyPackages.mjs';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
@@ -50,13 +51,15 @@ const vscodeOnce = {
 
 // Only bundles whose entry exists are built.
 const shipped = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [vscodeOnce] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [vscodeOnce, lazyPackagesPlugin] },
+  // What the extension loads on first use, not at activation (scripts/lazyPackages.mjs).
+  ...lazyPackageBuilds(common, 'dist'),
   // Reads a part of a big history file on a worker thread (core/locust/historyWorkers.ts).
   { ...common, entryPoints: ['src/historyWorker.ts'], outfile: 'dist/historyWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' }, plugins: [reportAssetsPlugin] },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/features/preview/previewScript.ts'], outfile: 'dist/preview/previewScript.js', platform: 'browser', format: 'iife', target: 'es2022' },
-].filter((options) => existsSync(options.entryPoints[0]));
+].filter((options) => !options.entryPoints || existsSync(options.entryPoints[0]));
 
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -69,7 +72,7 @@ function findTests(dir) {
 async function main() {
   if (args.has('--tests')) {
     rmSync('dist-test', { recursive: true, force: true });
-    await esbuild.build({ ...common, sourcemap: true, entryPoints: findTests('test/unit'), outdir: 'dist-test', outbase: 'test/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [reportAssetsPlugin] });
+    await esbuild.build({ ...common, sourcemap: true, entryPoints: findTests('test/unit'), outdir: 'dist-test', outbase: 'test/unit', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'esbuild'], plugins: [reportAssetsPlugin] });
     // The history worker, for the test that reads a file on real worker threads (not a test file itself).
     await esbuild.build({ ...common, sourcemap: true, entryPoints: ['src/historyWorker.ts'], outfile: 'dist-test/workers/historyWorker.js', platform: 'node', format: 'cjs', target: 'node20' });
     return;

@@ -43,8 +43,22 @@ function baseUrlArgs(cwd) {
 export function packageVsix({ out = defaultVsixPath, cwd = root, build = true, quiet = false } = {}) {
   if (build) run([join(root, 'esbuild.mjs'), '--production'], { cwd: root, quiet });
   mkdirSync(dirname(out), { recursive: true });
+  if (cwd === root) requireShippedFiles(cwd, quiet);
   run([vsceBin(), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', ...baseUrlArgs(cwd), '-o', out], { cwd, quiet });
   return out;
+}
+
+/**
+ * Every file the extension bundle requires by a relative path (scripts/lazyPackages.mjs) must be in the VSIX:
+ * a file left out by .vscodeignore would fail only on the first call that needs it, in a user's hands.
+ */
+function requireShippedFiles(cwd, quiet) {
+  const bundle = readFileSync(join(cwd, 'dist', 'extension.js'), 'utf8');
+  const needed = [...bundle.matchAll(/require\("\.\/([^"]+)"\)/g)].map((match) => `dist/${match[1]}`);
+  const listed = new Set(run([vsceBin(), 'ls', '--no-dependencies'], { cwd, quiet: true }).stdout.split('\n').map((line) => line.trim()));
+  const missing = needed.filter((file) => !listed.has(file));
+  if (missing.length) throw new Error(`the VSIX would leave out ${missing.join(', ')}, which dist/extension.js requires: add ${missing.length > 1 ? 'them' : 'it'} to .vscodeignore's list`);
+  if (!quiet) console.log(`[package] files the bundle requires, all shipped: ${needed.join(', ') || 'none'}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
