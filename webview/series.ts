@@ -26,13 +26,6 @@ export function historyPoints(series: HistorySeries, column: string, startS: num
 /** True when the column has at least one number (an all-N/A column is not drawn). */
 export const hasValues = (points: readonly XY[]): boolean => points.some((p) => p.y !== null);
 
-/** Percentile columns present in a series, "p50" first, in numeric order. */
-export function percentileColumns(series: HistorySeries): string[] {
-  return Object.keys(series)
-    .filter((key) => /^p\d+(\.\d+)?$/.test(key))
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-}
-
 export interface FailureGroup {
   error: string;
   occurrences: number;

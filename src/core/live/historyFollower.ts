@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { classifyHeader, mapHeader, type HeaderMap } from '../locust/columns';
 import { splitCsvLine } from '../locust/csvLine';
 import { MinMaxBuckets } from '../locust/downsample';
+import { FIXED_SERIES, historyPercentiles } from '../locust/historyLayout';
 import type { HistorySeries, LocustHistory } from '../locust/model';
 
 /** The newest Aggregated row. Counts are cumulative since the run started. */
@@ -18,7 +19,6 @@ export interface LiveTick {
   readonly failures: number | null;
 }
 
-const FIXED = ['users', 'rps', 'failuresPerS', 'requests', 'failures', 'avgMs'] as const;
 const MAX_PENDING = 1024 * 1024;
 
 interface Series {
@@ -93,7 +93,7 @@ export class HistoryFollower {
     const t = cell(index.timestamp);
     if (!Number.isFinite(t)) return;
     const name = cells[index.name ?? 0] ?? '';
-    const values = [cell(index.users), cell(index.rps), cell(index.failuresPerS), cell(index.totalRequests ?? index.requests), cell(index.totalFailures ?? index.failures), cell(index.totalAvgMs ?? index.avgMs), ...this.header.percentiles.map((p) => cell(p.index))];
+    const values = [cell(index.users), cell(index.rps), cell(index.failuresPerS), cell(index.totalRequests ?? index.requests), cell(index.totalFailures ?? index.failures), cell(index.totalAvgMs ?? index.avgMs), ...historyPercentiles(this.header).map((p) => cell(p.index))];
     this.rowCount++;
     const key = name === 'Aggregated' || name === 'Total' ? 'Aggregated' : name;
     let series = this.series.get(key);
@@ -115,8 +115,8 @@ export class HistoryFollower {
   snapshot(): LocustHistory | null {
     const header = this.header;
     if (!header || this.ticks === 0) return null;
-    const labels = header.percentiles.map((p) => p.label);
-    const keys = [...FIXED, ...labels.map((label) => `p${label}`)];
+    const labels = historyPercentiles(header).map((p) => p.label);
+    const keys = [...FIXED_SERIES, ...labels.map((label) => `p${label}`)];
     const series: Record<string, HistorySeries> = {};
     for (const { name, buckets } of this.series.values()) {
       const { t, values } = buckets.finish();

@@ -11,10 +11,10 @@ import { detectEncoding, looksBinary, type TextEncodingName } from './decode';
 import { MinMaxBuckets } from './downsample';
 import { LocustReadError } from './errors';
 import { EndpointNamer } from './historyEndpoints';
-import { columnRoles, FAILURES, REQUESTS, ROLE_NAME, ROLE_TIMESTAMP, ROLE_TYPE, seriesCountOf, USERS } from './historyLayout';
+import { columnRoles, FAILURES, FIXED_SERIES, REQUESTS, ROLE_NAME, ROLE_TIMESTAMP, ROLE_TYPE, seriesCountOf, USERS } from './historyLayout';
 import { DecimalScan, INVALID, latin1, numberAt, sameBytes, slowNumber } from './historyNumbers';
 import { bucketCapacity, type HistoryOptions, type HistoryReader } from './historyReading';
-import { FIXED_SERIES, summarizeHistory } from './historySummary';
+import { summarizeHistory } from './historySummary';
 import type { LocustEra, LocustHistory } from './model';
 
 export { DEFAULT_MAX_POINTS, type HistoryOptions, type HistoryPart, type HistoryReader } from './historyReading';

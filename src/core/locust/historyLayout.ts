@@ -1,7 +1,20 @@
 // What each column of a _stats_history.csv header is for the reader: a series slot, the timestamp, the type, the
 // name, or nothing. One Int32Array lookup per field keeps the per-row loop free of string compares.
 import type { HeaderMap } from './columns';
-import { FIXED_SERIES } from './historySummary';
+
+/** The fixed series slots, in order; percentile slots follow. */
+export const FIXED_SERIES = ['users', 'rps', 'failuresPerS', 'requests', 'failures', 'avgMs'] as const;
+
+/**
+ * The percentiles a history is read for: the ones the charts draw over time (p50, p95) and p99, which trackers
+ * state beside P95. Locust writes 11 percentile columns; decoding and bucketing all of them was about a fifth of
+ * a soak file's read (bench `history-*` rows), for series no view showed. The run's stats file has them all.
+ */
+export const HISTORY_PERCENTILES: readonly string[] = ['50', '95', '99'];
+
+export function historyPercentiles(map: HeaderMap): HeaderMap['percentiles'] {
+  return map.percentiles.filter((p) => HISTORY_PERCENTILES.includes(p.label));
+}
 
 // Fixed series slots (FIXED_SERIES order); percentile slots follow.
 export const [USERS, RPS, FAILURES_PER_S, REQUESTS, FAILURES, AVG_MS] = [0, 1, 2, 3, 4, 5];
@@ -13,7 +26,7 @@ export const ROLE_TYPE = -3;
 export const ROLE_NAME = -4;
 
 export function seriesCountOf(map: HeaderMap): number {
-  return FIXED_SERIES.length + map.percentiles.length;
+  return FIXED_SERIES.length + historyPercentiles(map).length;
 }
 
 export function columnRoles(map: HeaderMap): Int32Array {
@@ -31,6 +44,6 @@ export function columnRoles(map: HeaderMap): Int32Array {
   assign(at.totalRequests ?? at.requests, REQUESTS);
   assign(at.totalFailures ?? at.failures, FAILURES);
   assign(at.totalAvgMs ?? at.avgMs, AVG_MS);
-  map.percentiles.forEach(({ index }, i) => assign(index, FIXED_SERIES.length + i));
+  historyPercentiles(map).forEach(({ index }, i) => assign(index, FIXED_SERIES.length + i));
   return roles;
 }

@@ -4,10 +4,9 @@ import * as l10n from '@vscode/l10n';
 import type { HeaderMap } from './columns';
 import { encodingNote, type TextEncodingName } from './decode';
 import type { MinMaxBuckets } from './downsample';
+import { FIXED_SERIES, historyPercentiles } from './historyLayout';
 import type { HistorySeries, LocustEra, LocustHistory } from './model';
 
-/** The fixed series slots, in order; percentile slots follow. */
-export const FIXED_SERIES = ['users', 'rps', 'failuresPerS', 'requests', 'failures', 'avgMs'] as const;
 
 /** What the rows of a file (or of a part of one) add up to, besides the buckets. */
 export interface HistoryCounts {
@@ -33,7 +32,7 @@ export interface HistoryTotals extends HistoryCounts {
 
 export function summarizeHistory(totals: HistoryTotals): LocustHistory {
   const { header: map, era, startS, endS, endpointRows, points } = totals;
-  const labels = map.percentiles.map((p) => p.label);
+  const labels = historyPercentiles(map).map((p) => p.label);
   const keys: string[] = [...FIXED_SERIES, ...labels.map((label) => `p${label}`)];
   const series: Record<string, HistorySeries> = {};
   for (const acc of totals.accumulators) {

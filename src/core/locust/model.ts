@@ -64,7 +64,7 @@ export interface HistorySeries {
   requests: Array<number | null>;
   failures: Array<number | null>;
   avgMs: Array<number | null>;
-  /** "p50", "p95", "p99.9", ... one per percentile column of the file. */
+  /** "p50", "p95", "p99": the percentile columns of the file that are in HISTORY_PERCENTILES (historyLayout.ts). */
   [percentile: `p${string}`]: Array<number | null>;
 }
 
@@ -83,7 +83,7 @@ export interface LocustHistory extends ResultBase {
   endpoints: string[];
   /** True when the file has per-endpoint rows (--csv-full-history). */
   fullHistory: boolean;
-  /** Percentile labels of the file ("50", "95", ...). */
+  /** The file's percentile labels that have a series: "50", "95", "99" where the file has them. */
   percentileLabels: string[];
   /** Last cumulative totals seen for the Aggregated row, for comparing with _stats.csv. */
   finalRequests: number | null;
