@@ -93,7 +93,7 @@ export class HistoryFollower {
     const t = cell(index.timestamp);
     if (!Number.isFinite(t)) return;
     const name = cells[index.name ?? 0] ?? '';
-    const values = [cell(index.users), cell(index.rps), cell(index.failuresPerS), cell(index.totalRequests ?? index.requests), cell(index.totalFailures ?? index.failures), cell(index.totalAvgMs ?? index.avgMs), ...historyPercentiles(this.header).map((p) => cell(p.index))];
+    const values = [cell(index.users), cell(index.rps), cell(index.failuresPerS), cell(index.totalRequests ?? index.requests), cell(index.totalFailures ?? index.failures), ...historyPercentiles(this.header).map((p) => cell(p.index))];
     this.rowCount++;
     const key = name === 'Aggregated' || name === 'Total' ? 'Aggregated' : name;
     let series = this.series.get(key);

@@ -3,12 +3,13 @@
 import type { HeaderMap } from './columns';
 
 /** The fixed series slots, in order; percentile slots follow. */
-export const FIXED_SERIES = ['users', 'rps', 'failuresPerS', 'requests', 'failures', 'avgMs'] as const;
+export const FIXED_SERIES = ['users', 'rps', 'failuresPerS', 'requests', 'failures'] as const;
 
 /**
  * The percentiles a history is read for: the ones the charts draw over time (p50, p95) and p99, which trackers
- * state beside P95. Locust writes 11 percentile columns; decoding and bucketing all of them was about a fifth of
+ * state beside P95. Locust writes 11 percentile columns; decoding and bucketing all of them was about a sixth of
  * a soak file's read (bench `history-*` rows), for series no view showed. The run's stats file has them all.
+ * For the same reason the average (a 17-digit float on every row) is not read: the stats file has it too.
  */
 export const HISTORY_PERCENTILES: readonly string[] = ['50', '95', '99'];
 
@@ -17,7 +18,7 @@ export function historyPercentiles(map: HeaderMap): HeaderMap['percentiles'] {
 }
 
 // Fixed series slots (FIXED_SERIES order); percentile slots follow.
-export const [USERS, RPS, FAILURES_PER_S, REQUESTS, FAILURES, AVG_MS] = [0, 1, 2, 3, 4, 5];
+export const [USERS, RPS, FAILURES_PER_S, REQUESTS, FAILURES] = [0, 1, 2, 3, 4];
 
 // Column roles in a row; a role >= 0 is a series slot.
 export const SKIP = -1;
@@ -43,7 +44,6 @@ export function columnRoles(map: HeaderMap): Int32Array {
   assign(at.failuresPerS, FAILURES_PER_S);
   assign(at.totalRequests ?? at.requests, REQUESTS);
   assign(at.totalFailures ?? at.failures, FAILURES);
-  assign(at.totalAvgMs ?? at.avgMs, AVG_MS);
   historyPercentiles(map).forEach(({ index }, i) => assign(index, FIXED_SERIES.length + i));
   return roles;
 }

@@ -63,7 +63,6 @@ export interface HistorySeries {
   /** Cumulative request and failure counts at that instant (the "Total ..." columns). */
   requests: Array<number | null>;
   failures: Array<number | null>;
-  avgMs: Array<number | null>;
   /** "p50", "p95", "p99": the percentile columns of the file that are in HISTORY_PERCENTILES (historyLayout.ts). */
   [percentile: `p${string}`]: Array<number | null>;
 }

@@ -79,7 +79,7 @@ describe('series', () => {
   });
 
   it('NaN and non-numbers become gaps', () => {
-    const series = { t: [100, 101, NaN], users: [1, null, 3], rps: [1, NaN, 2], failuresPerS: [], requests: [], failures: [], avgMs: [] };
+    const series = { t: [100, 101, NaN], users: [1, null, 3], rps: [1, NaN, 2], failuresPerS: [], requests: [], failures: [] };
     assert.deepEqual(historyPoints(series, 'rps', null), [{ x: 0, y: 1 }, { x: 1, y: null }]);
   });
 
