@@ -19,7 +19,8 @@ import {
   type Plugin,
 } from 'chart.js';
 import { h } from './dom';
-import { formatElapsed, formatNumber } from './format';
+import { elapsedHasHours, formatElapsed, formatNumber } from './format';
+import { longestX } from './series';
 import { withAlpha, type Palette, type SeriesKey } from './palette';
 import type { XY } from './series';
 
@@ -107,7 +108,8 @@ export interface CardOptions {
 
 function config(spec: ChartSpec, palette: Palette, options: CardOptions = {}): ChartConfiguration {
   const time = spec.type === 'time';
-  const formatX = spec.xFormat === 'date' ? formatDate : formatElapsed;
+  const hours = elapsedHasHours(longestX(spec));
+  const formatX = spec.xFormat === 'date' ? formatDate : (seconds: number) => formatElapsed(seconds, hours);
   const large = time && spec.datasets.some((d) => d.data.length > LARGE_SERIES);
   const axisTitle = (text?: string) => (text ? { display: true, text, color: palette.foreground } : { display: false });
   const scales: Record<string, object> = {

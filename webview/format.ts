@@ -27,16 +27,22 @@ export function formatDelta(abs: number, pct: number | null, unit = ''): string 
   return pct === null ? formatSigned(abs, unit) : `${formatSigned(abs, unit)} (${formatSigned(pct, ' %')})`;
 }
 
-/** Seconds since start as m:ss or h:mm:ss, for the time axis. */
-export function formatElapsed(seconds: number): string {
+/**
+ * Seconds since start as m:ss, or as h:mm:ss with `hours` (or when the value itself reaches an hour). An axis or a
+ * column passes `hours` from its longest value (elapsedHasHours), so all its labels and its title agree.
+ */
+export function formatElapsed(seconds: number, hours = false): string {
   if (!Number.isFinite(seconds)) return '';
   const total = Math.max(0, Math.round(seconds));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+  return hours || h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
+
+/** An elapsed axis or column whose longest value is `longestS` is shown as h:mm:ss. */
+export const elapsedHasHours = (longestS: number): boolean => Math.round(longestS) >= 3600;
 
 /** Replaces {name} placeholders of a translated string. Unknown names stay as they are. */
 export function fill(template: string, values: Record<string, string | number>): string {

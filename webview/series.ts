@@ -2,6 +2,8 @@
 // by error, trend series per source. Pure (no DOM, no chart.js), unit-tested in test/unit/webview.
 import type { FailureRow, HistorySeries } from '../src/core/locust/model';
 import type { TrendPoint, TrendSeries, TrendSource } from '../src/core/locust/trend';
+import type { ChartSpec, DatasetSpec } from './charts';
+import { elapsedHasHours } from './format';
 
 export interface XY {
   x: number;
@@ -63,4 +65,17 @@ export const sourceHasMetric = (trend: TrendSeries, source: TrendSource, metric:
 /** Axis labels, the baseline's marked so the mark survives without colour. */
 export function trendLabels(trend: TrendSeries, baselineWord: string): string[] {
   return trend.categories.map((category) => (category === trend.baselineCategory ? `${category} (${baselineWord})` : category));
+}
+
+/** The largest x of a time chart's points (0 for other charts). */
+export function longestX(spec: Pick<ChartSpec, 'type' | 'datasets'>): number {
+  let longest = 0;
+  if (spec.type !== 'time') return longest;
+  for (const dataset of spec.datasets) for (const point of dataset.data) if (typeof point === 'object' && point !== null && point.x > longest) longest = point.x;
+  return longest;
+}
+
+/** The x title of an elapsed-time chart, saying what its ticks show (m:ss, or h:mm:ss once it runs an hour). */
+export function elapsedTitle(strings: { elapsed: string; elapsedHours: string }, datasets: DatasetSpec[]): string {
+  return elapsedHasHours(longestX({ type: 'time', datasets })) ? strings.elapsedHours : strings.elapsed;
 }

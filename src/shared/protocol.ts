@@ -106,6 +106,7 @@ export type StringKey =
   | 'users'
   | 'latencyMs'
   | 'elapsed'
+  | 'elapsedHours'
   | 'percentilesPerEndpoint'
   | 'throughputOverTime'
   | 'latencyOverTime'

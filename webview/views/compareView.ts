@@ -5,7 +5,7 @@ import type { CompareViewData } from '../../src/shared/protocol';
 import { h, note, pathText, section } from '../dom';
 import { fill, formatDelta, formatMs, formatNumber, formatPercent } from '../format';
 import { seriesKey } from '../palette';
-import { hasValues, historyPoints, type XY } from '../series';
+import { elapsedTitle, hasValues, historyPoints, type XY } from '../series';
 import type { DatasetSpec } from '../charts';
 import { sortableTable, type Column } from '../tables';
 import { notesAndErrors } from './common';
@@ -92,7 +92,7 @@ function overlay(data: CompareViewData, ctx: ViewContext, column: 'rps' | 'p95',
     .filter((d) => hasValues(d.data));
   if (!datasets.length) return null;
   datasets.push(...thresholdLines(data, column, datasets.map((d) => d.data as XY[]), ctx));
-  return ctx.chart({ id: `compare-${column}`, title, ariaLabel: fill(ctx.strings.chartLabel, { title, count: datasets.length }), type: 'time', xTitle: ctx.strings.elapsed, yTitle, datasets });
+  return ctx.chart({ id: `compare-${column}`, title, ariaLabel: fill(ctx.strings.chartLabel, { title, count: datasets.length }), type: 'time', xTitle: elapsedTitle(ctx.strings, datasets), yTitle, datasets });
 }
 
 function p95Bars(data: CompareViewData, ctx: ViewContext): HTMLElement | null {

@@ -3,8 +3,8 @@
 import type { EndpointStats, HistorySeries, LocustHistory } from '../../src/core/locust/model';
 import type { RunViewData } from '../../src/shared/protocol';
 import { h, note, pathText, section } from '../dom';
-import { fill, formatElapsed, formatMs, formatNumber } from '../format';
-import { groupFailures, hasValues, historyPoints, type XY } from '../series';
+import { elapsedHasHours, fill, formatElapsed, formatMs, formatNumber } from '../format';
+import { elapsedTitle, groupFailures, hasValues, historyPoints, type XY } from '../series';
 import { sortableTable, type Column } from '../tables';
 import { lazyTable, notesAndErrors, runHeader } from './common';
 import type { ViewContext } from './context';
@@ -64,12 +64,13 @@ function percentileBars(data: RunViewData, ctx: ViewContext): HTMLElement {
 function historyTable(series: HistorySeries, startS: number | null, columns: Array<[string, string]>, ctx: ViewContext): HTMLElement {
   const t0 = startS ?? series.t[0] ?? 0;
   const indexes = series.t.map((_, i) => i);
+  const hours = elapsedHasHours(Math.max(0, ...series.t.map((t) => t - t0)));
   const get = (column: string, i: number) => (series as unknown as Record<string, Array<number | null>>)[column]?.[i] ?? null;
   return sortableTable<number>({
     id: 'history-table',
     caption: ctx.strings.history,
     columns: [
-      { id: 'elapsed', label: ctx.strings.elapsed, numeric: true, value: (i) => series.t[i] - t0, render: (i) => formatElapsed(series.t[i] - t0) },
+      { id: 'elapsed', label: hours ? ctx.strings.elapsedHours : ctx.strings.elapsed, numeric: true, value: (i) => series.t[i] - t0, render: (i) => formatElapsed(series.t[i] - t0, hours) },
       ...columns.map(([column, label]): Column<number> => ({ id: column, label, numeric: true, value: (i) => get(column, i), render: (i) => formatNumber(get(column, i)) })),
     ],
     rows: indexes,
@@ -103,7 +104,7 @@ function historySection(data: RunViewData, history: LocustHistory, ctx: ViewCont
     if (!datasets.length) return null;
     const titled = `${title} — ${label}`;
     return ctx.chart(
-      { id: `${id}-${key}`, title: titled, ariaLabel: fill(s.chartLabel, { title: titled, count: series.t.length }), type: 'time', xTitle: s.elapsed, yTitle, datasets },
+      { id: `${id}-${key}`, title: titled, ariaLabel: fill(s.chartLabel, { title: titled, count: series.t.length }), type: 'time', xTitle: elapsedTitle(s, datasets), yTitle, datasets },
       lazyTable(s.history, () => historyTable(series, history.startS, sets.map(([c, n]) => [c, n]), ctx)),
     );
   };

@@ -26,6 +26,7 @@ export function webviewStrings(): Strings {
     users: l10n.t('Users'),
     latencyMs: l10n.t('Response time (ms)'),
     elapsed: l10n.t('Elapsed (m:ss)'),
+    elapsedHours: l10n.t('Elapsed (h:mm:ss)'),
     percentilesPerEndpoint: l10n.t('P50 / P95 / P99 per endpoint'),
     throughputOverTime: l10n.t('Requests/s and failures/s'),
     latencyOverTime: l10n.t('P50 and P95 over time'),

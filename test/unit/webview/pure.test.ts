@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { fill, formatDelta, formatElapsed, formatMs, formatNumber, formatPercent, formatSigned } from '../../../webview/format';
 import { paletteFrom, seriesKey, withAlpha } from '../../../webview/palette';
-import { groupFailures, historyPoints, trendLabels, trendValues } from '../../../webview/series';
+import { elapsedTitle, groupFailures, historyPoints, trendLabels, trendValues } from '../../../webview/series';
 import { compareCells, nextSort, sortRows } from '../../../webview/sort';
 import { buildTrend, readHistoryFileSync } from '../../../src/core/locust';
 import { fixturePath } from '../fixtures';
@@ -23,6 +23,7 @@ describe('format', () => {
     [formatElapsed(65), '1:05', 'm:ss'],
     [formatElapsed(3725), '1:02:05', 'h:mm:ss'],
     [formatElapsed(-3), '0:00', 'clamped'],
+    [formatElapsed(1800, true), '0:30:00', 'h:mm:ss on an axis that runs past an hour'],
     [fill('{count} regressions over {threshold} %', { count: 2, threshold: 10 }), '2 regressions over 10 %', 'fill'],
     [fill('{unknown} stays', {}), '{unknown} stays', 'unknown placeholder'],
   ];
@@ -76,6 +77,14 @@ describe('series', () => {
     // The file has 11 percentile columns; the series are the three the views use.
     assert.deepEqual(Object.keys(series).filter((key) => key.startsWith('p')), ['p50', 'p95', 'p99']);
     assert.deepEqual(historyPoints(series, 'nope', history.startS), []);
+  });
+
+  it('an elapsed axis is titled for its ticks: m:ss below an hour, h:mm:ss from an hour on', () => {
+    const strings = { elapsed: 'Elapsed (m:ss)', elapsedHours: 'Elapsed (h:mm:ss)' };
+    const chart = (...xs: number[]) => [{ label: 'a', color: 'blue' as const, data: xs.map((x) => ({ x, y: 1 })) }];
+    assert.equal(elapsedTitle(strings, chart(0, 3599)), 'Elapsed (m:ss)');
+    assert.equal(elapsedTitle(strings, [...chart(0, 60), ...chart(3600)]), 'Elapsed (h:mm:ss)', 'the longest dataset decides');
+    assert.equal(elapsedTitle(strings, []), 'Elapsed (m:ss)');
   });
 
   it('NaN and non-numbers become gaps', () => {
