@@ -20,9 +20,8 @@ import {
 } from 'chart.js';
 import { h } from './dom';
 import { elapsedHasHours, formatElapsed, formatNumber } from './format';
-import { longestX } from './series';
 import { withAlpha, type Palette, type SeriesKey } from './palette';
-import type { XY } from './series';
+import { longestX, type XY } from './series';
 
 export interface DatasetSpec {
   label: string;
