@@ -17,10 +17,11 @@ export const lazyPackagesPlugin = {
   name: 'lazy-packages',
   setup(build) {
     const byModule = new Map(lazyPackages.map((lazy) => [lazy.module, lazy]));
-    const names = lazyPackages.map((lazy) => lazy.module.replace(/[/.-]/g, '\\$&')).join('|');
+    const names = lazyPackages.map((lazy) => lazy.module.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
     build.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: args.path, namespace: NAMESPACE }));
-    // The stand-in's require of its file stays a require, relative to the bundle in dist/.
-    build.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
+    // The stand-in's require of its file stays a require, relative to the bundle in dist/. Only the stand-ins'
+    // own imports: a source file importing './lazy/…' is bundled as usual.
+    build.onResolve({ filter: /^\.\/lazy\//, namespace: NAMESPACE }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
       const { file, exports } = byModule.get(args.path);
       const lines = [`let loaded;`, `const load = () => (loaded ??= require(${JSON.stringify(`./${file}`)}));`];
