@@ -1,8 +1,9 @@
 // _stats_history.csv, read as a stream of byte chunks in bounded memory: a summary plus a downsampled series per
-// endpoint. A 24-hour soak with full history is millions of rows, so the hot path works on the bytes: fields and
-// the line end in one comma scan, numbers from the digits (historyNumbers.ts), endpoint names compared in place, so
-// a typical row allocates nothing; only the header, new names and records with an embedded newline become strings
-// (latin1, byte for byte). Measured in bench/.
+// endpoint. A 24-hour soak with full history is millions of rows, so the hot path works on the bytes: a plain row
+// is read in one pass by a plan made from the header (historyRowScan.ts), any other line by an exact field scan,
+// numbers from the digits (historyNumbers.ts), endpoint names compared in place, so a typical row allocates
+// nothing; only the header, new names and records with an embedded newline become strings (latin1, byte for
+// byte). Measured in bench/.
 import * as l10n from '@vscode/l10n';
 import type { HeaderMap } from './columns';
 import { classifyHeader, describeUnknownHeader, mapHeader, requireColumns } from './columns';
@@ -12,7 +13,8 @@ import { MinMaxBuckets } from './downsample';
 import { LocustReadError } from './errors';
 import { EndpointNamer } from './historyEndpoints';
 import { columnRoles, FAILURES, FIXED_SERIES, REQUESTS, ROLE_NAME, ROLE_TIMESTAMP, ROLE_TYPE, seriesCountOf, USERS } from './historyLayout';
-import { DecimalScan, INVALID, latin1, numberAt, sameBytes, slowNumber } from './historyNumbers';
+import { INVALID, latin1, numberAt, sameBytes, slowNumber } from './historyNumbers';
+import { PlainRowScan, rowPlan } from './historyRowScan';
 import { bucketCapacity, type HistoryOptions, type HistoryReader } from './historyReading';
 import { summarizeHistory } from './historySummary';
 import type { LocustEra, LocustHistory } from './model';
@@ -64,7 +66,8 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   let endpointRows = 0;
   let skippedLastRow = false;
   let origin = options.origin ?? Number.NaN;
-  const decimals = new DecimalScan();
+  /** Set with the header. */
+  let plain: PlainRowScan | null = null;
 
   const fail = (problem: string, line = lineNumber): never => {
     throw new LocustReadError(file, problem, line);
@@ -82,6 +85,7 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     seriesCount = seriesCountOf(map);
     values = new Float64Array(seriesCount).fill(Number.NaN);
     roles = columnRoles(map);
+    plain = new PlainRowScan(rowPlan(roles));
   }
 
   function accumulatorFor(rawName: string, rawType: string): EndpointAccumulator {
@@ -132,23 +136,13 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   }
 
   /**
-   * One line from bytes[lineStart]: fields found by scanning for commas, numbers read in place, the endpoint
-   * compared byte for byte with the one expected next; nothing is allocated for most rows. Quoted fields on the
-   * line (names with commas, 1.0-1.1's quote-everything rows) are handled here too.
-   * With `knownEnd` < 0 the line's end is found on the way (no separate newline search): returns where the next
-   * line starts, or -1, before recording anything, when the line is unusual in any way (a short or long row, a
-   * lone CR, a quote or the line running past the chunk), for the call with the end known to decide exactly as
-   * before. With `knownEnd` it returns knownEnd, or -1 when a quoted field runs past the line end (an embedded
-   * newline, for readSlowLine to join the lines).
+   * One line, bytes[lineStart, lineEnd) without its line break, that the plain scan gave up on: fields found by
+   * scanning for commas, quoted fields (names with commas, 1.0-1.1's quote-everything rows) unquoted in place,
+   * numbers read in place. Returns -1 when a quoted field runs past the line end (an embedded newline, for
+   * readSlowLine to join the lines); fails on a short or long row.
    */
-  function readFastLine(bytes: Uint8Array, lineStart: number, knownEnd: number): number {
-    const open = knownEnd < 0;
-    const lineEnd = open ? bytes.length : knownEnd;
-    // Locals, not the closure's slots, in the loop that runs for every field of every row.
-    const columnRoles = roles;
-    const row = values;
-    const scanner = decimals;
-    const columns = columnRoles.length;
+  function readFastLine(bytes: Uint8Array, lineStart: number, lineEnd: number): number {
+    const columns = roles.length;
     // No values.fill: every column with a role is assigned below (a short row fails), the others stay NaN.
     let invalid = false;
     let t = Number.NaN;
@@ -159,51 +153,35 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     let typeEnd = lineStart;
     let start = lineStart;
     for (let column = 0; column < columns; column++) {
-      const role = columnRoles[column];
+      const role = roles[column];
       let from = start;
       let to = start;
       let quoted = false;
       let end = start;
-      // A number read on the way to the comma (an unquoted plain decimal); NaN: not read yet.
-      let value = Number.NaN;
-      let read = false;
       if (bytes[start] === 34 /* " */) {
         // Closing quote: the first '"' not doubled.
         let close = start + 1;
         for (;;) {
-          while (close < lineEnd && bytes[close] !== 34 && !(open && bytes[close] === 10)) close++;
-          if (close >= lineEnd || bytes[close] !== 34) return -1;
+          while (close < lineEnd && bytes[close] !== 34) close++;
+          if (close >= lineEnd) return -1;
           if (bytes[close + 1] !== 34) break;
           close += 2;
         }
         quoted = true;
         from = start + 1;
         to = close;
-        start = close; // the comma search continues after the closing quote
-        end = start;
-      } else if (role >= 0 || role === ROLE_TIMESTAMP) {
-        // The number is read on the way to the comma: each byte of a number cell is read once.
-        value = scanner.read(bytes, start, lineEnd);
-        end = scanner.end;
-        const stop = end < lineEnd ? bytes[end] : -1;
-        read = value === value && (stop === 44 || (open ? stop === 10 || stop === 13 : stop === -1));
+        end = close; // the comma search continues after the closing quote
       }
-      if (open) {
-        for (; end < lineEnd; end++) {
-          const c = bytes[end];
-          if (c === 44 || c === 10 || c === 13) break;
-        }
-        if (end >= lineEnd) return -1;
-      } else while (end < lineEnd && bytes[end] !== 44 /* , */) end++;
-      if (end >= lineEnd || bytes[end] !== 44) {
-        if (column !== columns - 1) return open ? -1 : fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', column + 1, columns));
-      } else if (column === columns - 1) return open ? -1 : fail(l10n.t('row has more fields than the header\'s {0} (unquoted comma in a name?)', columns));
+      while (end < lineEnd && bytes[end] !== 44 /* , */) end++;
+      if (end >= lineEnd) {
+        if (column !== columns - 1) fail(l10n.t('row has {0} fields but the header has {1} (truncated row?)', column + 1, columns));
+      } else if (column === columns - 1) fail(l10n.t('row has more fields than the header\'s {0} (unquoted comma in a name?)', columns));
       if (!quoted) to = end;
       if (role >= 0) {
-        if (!read) value = numberAt(bytes, from, to);
+        const value = numberAt(bytes, from, to);
         if (value === INVALID) invalid = true;
-        row[role] = value;
-      } else if (role === ROLE_TIMESTAMP) t = read ? value : numberAt(bytes, from, to);
+        values[role] = value;
+      } else if (role === ROLE_TIMESTAMP) t = numberAt(bytes, from, to);
       else if (role === ROLE_NAME) {
         nameStart = from;
         nameEnd = to;
@@ -214,18 +192,16 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
       }
       start = end + 1;
     }
-    let next = lineEnd;
-    if (open) {
-      // The last field stopped at a line break: CRs then the newline, or the line is not an ordinary one.
-      next = start - 1;
-      while (next < lineEnd && bytes[next] === 13) next++;
-      if (next >= lineEnd || bytes[next] !== 10) return -1;
-      next++;
-    }
+    recordRow(bytes, t, invalid, nameStart, nameEnd, nameQuoted, typeStart, typeEnd);
+    return lineEnd;
+  }
+
+  /** A row read from the bytes: its endpoint, matched in place with the one expected next (no string for most rows). */
+  function recordRow(bytes: Uint8Array, t: number, invalid: boolean, nameStart: number, nameEnd: number, nameQuoted: boolean, typeStart: number, typeEnd: number): void {
     const guess = order[expected];
     if (guess !== undefined && guess.nameQuoted === nameQuoted && sameBytes(bytes, nameStart, nameEnd, guess.nameBytes) && sameBytes(bytes, typeStart, typeEnd, guess.typeBytes)) {
       record(t, guess, invalid);
-      return next;
+      return;
     }
     const name = latin1(bytes, nameStart, nameEnd);
     const acc = accumulatorFor(nameQuoted ? name.replace(/""/g, '"') : name, latin1(bytes, typeStart, typeEnd));
@@ -233,7 +209,6 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
     acc.nameQuoted = nameQuoted;
     acc.typeBytes = new Uint8Array(bytes.subarray(typeStart, typeEnd));
     record(t, acc, invalid);
-    return next;
   }
 
   /** The header, and records with a quoted field spanning lines (a name or value with an embedded newline). */
@@ -261,12 +236,15 @@ export function createHistoryReader(file: string, options: HistoryOptions = {}):
   function consume(bytes: Uint8Array, from: number, final: boolean): number {
     let start = from;
     const length = bytes.length;
+    // The plain scan runs only where a newline lies ahead: its loops stop at one, so none checks the array's end.
+    const lastNewline = bytes.lastIndexOf(10);
     while (start < length) {
-      if (header && !quotedRecord) {
+      if (plain !== null && !quotedRecord && start <= lastNewline) {
         // Most lines: fields and line end in one pass.
         lineNumber++;
-        const next = readFastLine(bytes, start, -1);
+        const next = plain.scan(bytes, start, values);
         if (next >= 0) {
+          recordRow(bytes, plain.t, plain.invalid, plain.nameStart, plain.nameEnd, plain.nameQuoted, plain.typeStart, plain.typeEnd);
           start = next;
           continue;
         }

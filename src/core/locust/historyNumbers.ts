@@ -1,7 +1,8 @@
 // Numbers of a _stats_history.csv cell, read straight from the file's bytes: no string is made for a cell unless
 // it is not a plain decimal (N/A, an exponent, garbage), and then only for that cell.
 
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** 10^k for k in 0..22: exact doubles. */
+export const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 /** Marks a cell that is not a number (NaN already means N/A or empty). */
 export const INVALID = Number.POSITIVE_INFINITY;
 

@@ -83,6 +83,16 @@ describe('history files of every era', () => {
   });
 });
 
+  it('a column it does not keep may hold anything a CSV cell can: quoted commas, text, nothing', () => {
+    const header = 'Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,95%,Total Request Count,Total Failure Count,Total Average Content Size';
+    const rows = (skipped: string[]) => [`${header}\n`, ...skipped.map((cell, i) => `${i + 1},1,GET,/a,1.5,0,3,${cell},4,${i + 1},0,${cell}\n`)].join('');
+    const plain = readHistoryText(rows(['1', '2', '3', '4']), 'h.csv');
+    const odd = readHistoryText(rows(['"1,5"', 'fast', '', '"a ""b"", c"']), 'h.csv');
+    assert.deepEqual(odd, plain);
+    assert.throws(() => readHistoryText(`${header}\n1,1,GET,/a,1.5,0,3,1,4,1,0,1,extra\n`, 'h.csv'), /h\.csv:2: row has more fields than the header's 12/);
+    assert.throws(() => readHistoryText(`${header}\n1,1,GET,/a,1.5,0,3,1,4,1,0\n`, 'h.csv'), /h\.csv:2: row has 11 fields but the header has 12/);
+  });
+
 describe('downsampling', () => {
   it('bounds the points and keeps spikes (min and max per bucket)', () => {
     const buckets = new MinMaxBuckets(1, 100);
