@@ -1,9 +1,10 @@
 // Writes a synthetic Locust 2.x `_stats_history.csv` with --csv-full-history: N ticks x (endpoints + Aggregated)
 // rows, deterministic from a seed. Default: 1,000,000 rows (5 endpoints + Aggregated), about 180 MB.
-// usage: node scripts/bench/generate-history.mjs [OUT] [--rows N] [--endpoints E] [--seed S]
+// usage: node bench/generate-history.mjs [OUT] [--rows N] [--endpoints E] [--seed S]
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -13,16 +14,7 @@ const option = (name, fallback) => {
 const out = args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(tmpdir(), 'bench_stats_history.csv');
 const rows = option('--rows', 1_000_000);
 const endpointCount = option('--endpoints', 5);
-let seed = option('--seed', 42) >>> 0;
-
-// mulberry32: small, fast, deterministic.
-function random() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(option('--seed', 42));
 
 const percentiles = ['50%', '66%', '75%', '80%', '90%', '95%', '98%', '99%', '99.9%', '99.99%', '100%'];
 const header = ['Timestamp', 'User Count', 'Type', 'Name', 'Requests/s', 'Failures/s', ...percentiles, 'Total Request Count', 'Total Failure Count', 'Total Median Response Time', 'Total Average Response Time', 'Total Min Response Time', 'Total Max Response Time', 'Total Average Content Size'];
