@@ -16,7 +16,9 @@ const HAS_EXTENSION = new RegExp(String.raw`\.(?:${EVIDENCE_EXTENSIONS.join('|')
 export function findEvidenceOnLine(text: string, line: number): EvidenceRef[] {
   if (!text.includes('.') || !HAS_EXTENSION.test(text)) return [];
   const refs: EvidenceRef[] = [];
-  for (const match of text.matchAll(EVIDENCE_PATTERN)) {
+  // exec on the one global pattern: matchAll would copy the RegExp for every line that names a file.
+  EVIDENCE_PATTERN.lastIndex = 0;
+  for (let match = EVIDENCE_PATTERN.exec(text); match !== null; match = EVIDENCE_PATTERN.exec(text)) {
     const start = match.index;
     // Skip the host and path of a URL: "http://x/y.html".
     if (text.includes('://') && /[a-z][\w+.-]*:\/\/\S*$/i.test(text.slice(0, start))) continue;
