@@ -126,12 +126,18 @@ function addUp(file: string, encoding: TextEncodingName, outcomes: HistoryPartOu
   let linesBefore = 0;
   for (const outcome of outcomes) {
     if ('failure' in outcome) {
-      const { problem, line, other } = outcome.failure;
-      if (other !== undefined) {
-        parallel.onFallback?.(`a history worker failed (${other}); reading ${file} in one pass`);
-        return null;
+      const { failure } = outcome;
+      switch (failure.kind) {
+        case 'read':
+          throw new LocustReadError(file, failure.problem, failure.line === undefined ? undefined : failure.line + linesBefore);
+        case 'other':
+          parallel.onFallback?.(`a history worker failed (${failure.message}); reading ${file} in one pass`);
+          return null;
+        default: {
+          const never: never = failure;
+          return never;
+        }
       }
-      throw new LocustReadError(file, problem, line === undefined ? undefined : line + linesBefore);
     }
     const { part } = outcome;
     // A quoted record runs across the cut, or (in the last part) never closes: one pass says which, and where.

@@ -17,13 +17,11 @@ export interface HistoryPartJob {
   l10n?: Record<string, string>;
 }
 
-/** An error as a worker can send it: a LocustReadError's fields, its line counted from the part's header line. */
-export interface HistoryPartFailure {
-  problem: string;
-  line?: number;
-  /** Not a LocustReadError (a bug, a worker out of memory): the message is all there is. */
-  other?: string;
-}
+/**
+ * An error as a worker can send it: a LocustReadError's fields, its line counted from the part's header line; or
+ * anything else (a bug, a worker out of memory), whose message is all there is.
+ */
+export type HistoryPartFailure = { kind: 'read'; problem: string; line?: number } | { kind: 'other'; message: string };
 
 export type HistoryPartOutcome = { part: HistoryPart } | { failure: HistoryPartFailure };
 
@@ -34,8 +32,8 @@ export function readHistoryPart(job: HistoryPartJob): HistoryPartOutcome {
     pushFileSync(reader, job.file, job.start, job.end);
     return { part: reader.part() };
   } catch (error) {
-    if (error instanceof LocustReadError) return { failure: { problem: error.problem, line: error.line } };
-    return { failure: { problem: '', other: error instanceof Error ? error.message : String(error) } };
+    if (error instanceof LocustReadError) return { failure: { kind: 'read', problem: error.problem, line: error.line } };
+    return { failure: { kind: 'other', message: error instanceof Error ? error.message : String(error) } };
   }
 }
 

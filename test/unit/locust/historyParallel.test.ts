@@ -155,6 +155,14 @@ describe('history read in parts == one pass', () => {
     assert.equal(fallbacks.length, 1);
     assert.match(fallbacks[0], /history worker failed .*reading .* in one pass/);
   });
+
+  it('a part that failed for a reason other than the file (a bug, out of memory): one pass, and the message told', async () => {
+    const file = write(generated(62, {}));
+    const fallbacks: string[] = [];
+    const failing: HistoryParallelism = { ...inProcess(2, fallbacks), runPart: async () => ({ failure: { kind: 'other', message: 'Array buffer allocation failed' } }) };
+    assert.deepStrictEqual(await readHistoryFile(file, { parallel: failing }), readHistoryFileSync(file));
+    assert.deepStrictEqual(fallbacks, [`a history worker failed (Array buffer allocation failed); reading ${file} in one pass`]);
+  });
 });
 
 describe('MinMaxBuckets: the state is a function of the rows, not of their order', () => {
