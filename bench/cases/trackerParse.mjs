@@ -43,7 +43,7 @@ export function trackerParseCases({ smoke }) {
         for (let i = 0; i < BATCH; i++) parseTracker(inputs[1][1]);
       },
       () => parseTracker(inputs[3][1]),
-      { runs: 9, warmup: 2 },
+      { runs: 15, warmup: 2 },
     );
     const oneMs = batchMs / BATCH;
     results.push(judge({
