@@ -1,5 +1,5 @@
 // Writes a synthetic Locust 2.x `_stats_history.csv` with --csv-full-history: N ticks x (endpoints + Aggregated)
-// rows, deterministic from a seed. Default: 1,000,000 rows (5 endpoints + Aggregated), about 180 MB.
+// rows, deterministic from a seed. Default: 1,000,000 rows (5 endpoints + Aggregated), about 160 MB.
 // usage: node bench/generate-history.mjs [OUT] [--rows N] [--endpoints E] [--seed S]
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +18,10 @@ const random = seededRandom(option('--seed', 42));
 
 const percentiles = ['50%', '66%', '75%', '80%', '90%', '95%', '98%', '99%', '99.9%', '99.99%', '100%'];
 const header = ['Timestamp', 'User Count', 'Type', 'Name', 'Requests/s', 'Failures/s', ...percentiles, 'Total Request Count', 'Total Failure Count', 'Total Median Response Time', 'Total Average Response Time', 'Total Min Response Time', 'Total Max Response Time', 'Total Average Content Size'];
-// One name with a comma and quotes, as real runs have (run1's `search "a,b"`): exercises the quoted path.
-const names = ['/api/login', '/api/items', '/api/items/{id}', 'search "a,b"', '/health', '/api/orders', '/api/users', '/api/cart'].slice(0, endpointCount);
+// One name with a comma and quotes, as real runs have (run1's `search "a,b"`): exercises the quoted path. Past the
+// eight named ones (a soak of 40 endpoints), versioned resources.
+const NAMED = ['/api/login', '/api/items', '/api/items/{id}', 'search "a,b"', '/health', '/api/orders', '/api/users', '/api/cart'];
+const names = Array.from({ length: endpointCount }, (_, i) => NAMED[i] ?? `/api/v2/resource-${i}/{id}`);
 const quote = (text) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 const round2 = (ms) => (ms < 100 ? Math.round(ms) : ms < 1000 ? Math.round(ms / 10) * 10 : Math.round(ms / 100) * 100);
 

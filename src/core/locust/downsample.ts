@@ -29,6 +29,11 @@ export interface BucketState {
   tMax: Float64Array;
 }
 
+/** Even, so compaction pairs every bucket. */
+function evenCapacity(capacity: number): number {
+  return Math.max(2, Math.floor(capacity / 2) * 2);
+}
+
 export class MinMaxBuckets {
   private width = 1;
   private used = 0;
@@ -43,15 +48,31 @@ export class MinMaxBuckets {
 
   private readonly capacity: number;
 
-  /** `origin`: where bucket 0 starts; NaN takes the first t added. Buckets to be merged share one origin. */
+  /**
+   * `origin`: where bucket 0 starts; NaN takes the first t added. Buckets to be merged share one origin.
+   * `taken`: a state whose arrays span the whole capacity, used as they are (see adopt()).
+   */
   constructor(
     private readonly series: number,
     capacity: number,
     private origin = Number.NaN,
+    taken?: BucketState,
   ) {
-    // Even, so compaction pairs every bucket.
-    this.capacity = Math.max(2, Math.floor(capacity / 2) * 2);
+    this.capacity = evenCapacity(capacity);
     const size = this.capacity;
+    const whole = <T extends Float64Array | Uint32Array>(array: T): T => new (array.constructor as new (buffer: ArrayBufferLike) => T)(array.buffer);
+    if (taken) {
+      this.width = taken.width;
+      this.used = taken.used;
+      this.tFirst = whole(taken.tFirst);
+      this.tLast = whole(taken.tLast);
+      this.count = whole(taken.count);
+      this.min = whole(taken.min);
+      this.max = whole(taken.max);
+      this.tMin = whole(taken.tMin);
+      this.tMax = whole(taken.tMax);
+      return;
+    }
     this.tFirst = new Float64Array(size);
     this.tLast = new Float64Array(size);
     this.count = new Uint32Array(size);
@@ -140,21 +161,26 @@ export class MinMaxBuckets {
     this.width *= 2;
   }
 
-  /** The state to send to another thread (copies of the used buckets only). */
+  /**
+   * The state to send to another thread: the used buckets, as views of the arrays, not copies (a soak of 40
+   * endpoints holds 17 MB of them; copied, each part's worker held them twice). The message moves the whole
+   * arrays, so the buckets are not added to after this.
+   */
   state(): BucketState {
     const { series, used } = this;
-    const part = <T extends Float64Array | Uint32Array>(array: T, per: number): T => array.slice(0, Math.max(1, used) * per) as T;
+    const part = <T extends Float64Array | Uint32Array>(array: T, per: number): T => array.subarray(0, Math.max(1, used) * per) as T;
     return { width: this.width, origin: this.origin, used, tFirst: part(this.tFirst, 1), tLast: part(this.tLast, 1), count: part(this.count, 1), min: part(this.min, series), max: part(this.max, series), tMin: part(this.tMin, series), tMax: part(this.tMax, series) };
   }
 
   /**
    * Adds another part's buckets (same series, capacity and origin): both are brought to the wider width, then
-   * merged bucket by bucket with add's rules, so the result equals one MinMaxBuckets fed both parts' rows.
+   * merged bucket by bucket with add's rules, so the result equals one MinMaxBuckets fed both parts' rows. Takes
+   * over `other`'s arrays (adopt()).
    */
   merge(other: BucketState): void {
     if (other.used === 0) return;
     if (this.origin !== this.origin) this.origin = other.origin;
-    const incoming = MinMaxBuckets.fromState(this.series, this.capacity, other);
+    const incoming = MinMaxBuckets.adopt(this.series, this.capacity, other);
     if (this.used === 0) this.width = incoming.width; // nothing to compact
     while (this.width < incoming.width) this.compact();
     while (incoming.width < this.width) incoming.compact();
@@ -187,15 +213,23 @@ export class MinMaxBuckets {
     if (incoming.used > this.used) this.used = incoming.used;
   }
 
-  private static fromState(series: number, capacity: number, state: BucketState): MinMaxBuckets {
-    const buckets = new MinMaxBuckets(series, capacity, state.origin);
-    buckets.width = state.width;
-    buckets.used = state.used;
-    buckets.tFirst.set(state.tFirst.subarray(0, state.used));
-    buckets.tLast.set(state.tLast.subarray(0, state.used));
-    buckets.count.set(state.count.subarray(0, state.used));
-    for (const key of ['min', 'max', 'tMin', 'tMax'] as const) buckets[key].set(state[key].subarray(0, state.used * series));
-    return buckets;
+  /**
+   * Buckets made of a state another thread sent (or a clone): its arrays are taken over, not copied, when they
+   * span the whole capacity, as state() sends them; copied otherwise. The state is not to be used after.
+   */
+  static adopt(series: number, capacity: number, state: BucketState): MinMaxBuckets {
+    const size = evenCapacity(capacity);
+    const spansCapacity = (array: Float64Array | Uint32Array, per: number) => array.byteOffset === 0 && array.buffer.byteLength === size * per * array.BYTES_PER_ELEMENT;
+    const keys = ['tFirst', 'tLast', 'count', 'min', 'max', 'tMin', 'tMax'] as const;
+    if (keys.every((key) => spansCapacity(state[key], key === 'tFirst' || key === 'tLast' || key === 'count' ? 1 : series))) return new MinMaxBuckets(series, capacity, state.origin, state);
+    const fresh = new MinMaxBuckets(series, capacity, state.origin);
+    fresh.width = state.width;
+    fresh.used = state.used;
+    fresh.tFirst.set(state.tFirst.subarray(0, state.used));
+    fresh.tLast.set(state.tLast.subarray(0, state.used));
+    fresh.count.set(state.count.subarray(0, state.used));
+    for (const key of ['min', 'max', 'tMin', 'tMax'] as const) fresh[key].set(state[key].subarray(0, state.used * series));
+    return fresh;
   }
 
   finish(): DownsampledSeries {

@@ -154,13 +154,13 @@ function addUp(file: string, encoding: TextEncodingName, outcomes: HistoryPartOu
   for (const part of parts) {
     for (const { raw, rawType, buckets } of part.endpoints) {
       const key = `${rawType}\0${raw}`;
-      let acc = byKey.get(key);
-      if (!acc) {
+      const acc = byKey.get(key);
+      if (acc) acc.buckets.merge(buckets);
+      else {
+        // The first part with this endpoint: its buckets, as they came (the arrays moved from the worker, not copied).
         const { name, total } = namer.next(raw, rawType);
-        acc = { name, total, buckets: new MinMaxBuckets(seriesCount, capacity, buckets.origin) };
-        byKey.set(key, acc);
+        byKey.set(key, { name, total, buckets: MinMaxBuckets.adopt(seriesCount, capacity, buckets) });
       }
-      acc.buckets.merge(buckets);
     }
     totals.rows += part.rows;
     totals.points += part.points;
