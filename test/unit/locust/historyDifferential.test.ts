@@ -70,7 +70,7 @@ function historyFixtures(dir: string): string[] {
 const HEADER = 'Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,95%,99%,100%,Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time';
 /** Of HEADER's 11 number columns, the ones the reader skips: 66%, 100%, the total median and average. */
 const NOT_READ = [3, 6, 9, 10];
-const NAMES = ['/api/login', 'search "a,b"', '/items,all', 'x"y', '/α/β', '/multi\nline', 'Aggregated'];
+const NAMES = ['/api/login', 'search "a,b"', '/items,all', 'x"y', '/α/β', '/multi\nline', '/lone\rcr', 'Aggregated'];
 
 /** A generated history: random endpoints, spellings (quoted or not), numbers, N/A, line ends. */
 function generated(seed: number): string {
