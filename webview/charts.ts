@@ -21,7 +21,7 @@ import {
 import { h } from './dom';
 import { elapsedHasHours, formatElapsed, formatNumber } from './format';
 import { withAlpha, type Palette, type SeriesKey } from './palette';
-import { longestX, type XY } from './series';
+import { elapsedStep, longestX, type XY } from './series';
 
 export interface DatasetSpec {
   label: string;
@@ -105,6 +105,8 @@ export interface CardOptions {
   animate?: boolean;
 }
 
+const MAX_X_TICKS = 10;
+
 function config(spec: ChartSpec, palette: Palette, options: CardOptions = {}): ChartConfiguration {
   const time = spec.type === 'time';
   const hours = elapsedHasHours(longestX(spec));
@@ -113,7 +115,7 @@ function config(spec: ChartSpec, palette: Palette, options: CardOptions = {}): C
   const axisTitle = (text?: string) => (text ? { display: true, text, color: palette.foreground } : { display: false });
   const scales: Record<string, object> = {
     x: time
-      ? { type: 'linear', title: axisTitle(spec.xTitle), ticks: { color: palette.foreground, callback: (v: number | string) => formatX(Number(v)), maxTicksLimit: 10 }, grid: { color: palette.lines } }
+      ? { type: 'linear', title: axisTitle(spec.xTitle), ticks: { color: palette.foreground, callback: (v: number | string) => formatX(Number(v)), maxTicksLimit: MAX_X_TICKS, ...(spec.xFormat === 'date' ? {} : { stepSize: elapsedStep(longestX(spec), MAX_X_TICKS) }) }, grid: { color: palette.lines } }
       : { type: 'category', title: axisTitle(spec.xTitle), ticks: { color: palette.foreground, autoSkip: true }, grid: { color: palette.lines } },
     y: { type: 'linear', beginAtZero: true, title: axisTitle(spec.yTitle), ticks: { color: palette.foreground, callback: (v: number | string) => formatNumber(Number(v)) }, grid: { color: palette.lines } },
   };

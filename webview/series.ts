@@ -79,3 +79,18 @@ export function longestX(spec: Pick<ChartSpec, 'type' | 'datasets'>): number {
 export function elapsedTitle(strings: { elapsed: string; elapsedHours: string }, datasets: DatasetSpec[]): string {
   return elapsedHasHours(longestX({ type: 'time', datasets })) ? strings.elapsedHours : strings.elapsed;
 }
+
+/** Steps an elapsed axis may tick at: whole seconds, minutes and hours a reader counts in, then whole days. */
+const ELAPSED_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400];
+
+/**
+ * The tick step of an elapsed axis reaching `longest` seconds with at most `maxTicks` ticks: a round duration, so
+ * a 24-hour soak ticks every 3 hours, not at 2:46:40 and 5:33:20 (chart.js's decimal steps of 10,000 s).
+ */
+export function elapsedStep(longest: number, maxTicks: number): number {
+  const intervals = Math.max(1, maxTicks - 1);
+  const step = ELAPSED_STEPS.find((candidate) => longest / candidate <= intervals);
+  if (step !== undefined) return step;
+  const days = Math.ceil(longest / 86400 / intervals);
+  return 86400 * ([1, 2, 5, 7, 10, 14, 30].find((d) => d >= days) ?? days);
+}

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { fill, formatDelta, formatElapsed, formatMs, formatNumber, formatPercent, formatSigned } from '../../../webview/format';
 import { paletteFrom, seriesKey, withAlpha } from '../../../webview/palette';
-import { elapsedTitle, groupFailures, historyPoints, trendLabels, trendValues } from '../../../webview/series';
+import { elapsedStep, elapsedTitle, groupFailures, historyPoints, trendLabels, trendValues } from '../../../webview/series';
 import { compareCells, nextSort, sortRows } from '../../../webview/sort';
 import { buildTrend, readHistoryFileSync } from '../../../src/core/locust';
 import { fixturePath } from '../fixtures';
@@ -85,6 +85,15 @@ describe('series', () => {
     assert.equal(elapsedTitle(strings, chart(0, 3599)), 'Elapsed (m:ss)');
     assert.equal(elapsedTitle(strings, [...chart(0, 60), ...chart(3600)]), 'Elapsed (h:mm:ss)', 'the longest dataset decides');
     assert.equal(elapsedTitle(strings, []), 'Elapsed (m:ss)');
+  });
+
+  it('an elapsed axis ticks at round durations, at most the ticks it is given', () => {
+    // [longest seconds, step]: a 10 s run, a 10-minute one, an hour, the 24-hour soak, the 162-hour one, 60 days.
+    const cases: Array<[number, number]> = [[0, 1], [10, 2], [600, 120], [3600, 600], [85_365, 10_800], [583_333, 86_400], [5_184_000, 7 * 86_400]];
+    for (const [longest, step] of cases) {
+      assert.equal(elapsedStep(longest, 10), step, `${longest} s`);
+      assert.ok(longest / step <= 9, `${longest} s: at most 10 ticks`);
+    }
   });
 
   it('NaN and non-numbers become gaps', () => {
