@@ -50,7 +50,7 @@ export class MinMaxBuckets {
 
   /**
    * `origin`: where bucket 0 starts; NaN takes the first t added. Buckets to be merged share one origin.
-   * `taken`: a state whose arrays span the whole capacity, used as they are (see adopt()).
+   * `taken`: a state from state(), whose arrays are used as they are (see adopt()).
    */
   constructor(
     private readonly series: number,
@@ -60,17 +60,21 @@ export class MinMaxBuckets {
   ) {
     this.capacity = evenCapacity(capacity);
     const size = this.capacity;
-    const whole = <T extends Float64Array | Uint32Array>(array: T): T => new (array.constructor as new (buffer: ArrayBufferLike) => T)(array.buffer);
+    // state() gives views of arrays that span the whole capacity: the views' buffers are the arrays.
+    const whole = <T extends Float64Array | Uint32Array>(array: T, per: number): T => {
+      if (array.byteOffset !== 0 || array.buffer.byteLength !== size * per * array.BYTES_PER_ELEMENT) throw new RangeError('bucket state does not span the capacity: not from state()');
+      return new (array.constructor as new (buffer: ArrayBufferLike) => T)(array.buffer);
+    };
     if (taken) {
       this.width = taken.width;
       this.used = taken.used;
-      this.tFirst = whole(taken.tFirst);
-      this.tLast = whole(taken.tLast);
-      this.count = whole(taken.count);
-      this.min = whole(taken.min);
-      this.max = whole(taken.max);
-      this.tMin = whole(taken.tMin);
-      this.tMax = whole(taken.tMax);
+      this.tFirst = whole(taken.tFirst, 1);
+      this.tLast = whole(taken.tLast, 1);
+      this.count = whole(taken.count, 1);
+      this.min = whole(taken.min, series);
+      this.max = whole(taken.max, series);
+      this.tMin = whole(taken.tMin, series);
+      this.tMax = whole(taken.tMax, series);
       return;
     }
     this.tFirst = new Float64Array(size);
@@ -214,22 +218,11 @@ export class MinMaxBuckets {
   }
 
   /**
-   * Buckets made of a state another thread sent (or a clone): its arrays are taken over, not copied, when they
-   * span the whole capacity, as state() sends them; copied otherwise. The state is not to be used after.
+   * Buckets made of a state that state() gave (sent by another thread, or a clone): its arrays are taken over, not
+   * copied, so the state is not to be used after.
    */
   static adopt(series: number, capacity: number, state: BucketState): MinMaxBuckets {
-    const size = evenCapacity(capacity);
-    const spansCapacity = (array: Float64Array | Uint32Array, per: number) => array.byteOffset === 0 && array.buffer.byteLength === size * per * array.BYTES_PER_ELEMENT;
-    const keys = ['tFirst', 'tLast', 'count', 'min', 'max', 'tMin', 'tMax'] as const;
-    if (keys.every((key) => spansCapacity(state[key], key === 'tFirst' || key === 'tLast' || key === 'count' ? 1 : series))) return new MinMaxBuckets(series, capacity, state.origin, state);
-    const fresh = new MinMaxBuckets(series, capacity, state.origin);
-    fresh.width = state.width;
-    fresh.used = state.used;
-    fresh.tFirst.set(state.tFirst.subarray(0, state.used));
-    fresh.tLast.set(state.tLast.subarray(0, state.used));
-    fresh.count.set(state.count.subarray(0, state.used));
-    for (const key of ['min', 'max', 'tMin', 'tMax'] as const) fresh[key].set(state[key].subarray(0, state.used * series));
-    return fresh;
+    return new MinMaxBuckets(series, capacity, state.origin, state);
   }
 
   finish(): DownsampledSeries {

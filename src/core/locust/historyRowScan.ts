@@ -78,7 +78,8 @@ export class PlainRowScan {
       const from = i;
       if (role >= 0 || role === ROLE_TIMESTAMP) {
         // A plain decimal of up to 15 digits, exact as DecimalScan reads it (mantissa and 10^k are exact doubles);
-        // a longer one is read again by DecimalScan, which drops the digits a double cannot hold.
+        // a longer one is read again by DecimalScan, which drops the digits a double cannot hold. Not DecimalScan
+        // for every cell: in one process, alternated, the soak read 19-23 % slower with it.
         let c = bytes[i];
         const negative = c === 45; /* - */
         if (negative) c = bytes[++i];
