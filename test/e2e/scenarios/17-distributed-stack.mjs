@@ -13,6 +13,10 @@ import { EXTENSION_ID } from '../helpers/tracker.mjs';
 
 const PREFIX = 'hasil_test_v61_4u_r4_stack_2w';
 const FILES = ['docker-compose.yml', 'stack/distributed.yml'];
+const TASKS = [
+  { label: 'distributed stack up', type: 'compose', action: 'up', files: FILES, profiles: ['distributed'], scale: { 'locust-worker': 2 }, build: true },
+  { label: 'distributed stack down', type: 'compose', action: 'down', files: FILES, profiles: ['distributed'] },
+];
 
 export default {
   name: 'distributed-stack',
@@ -27,6 +31,14 @@ export default {
     LOCUST_RUN_TIME: '10s',
     LOCUST_WORKERS: '2',
   }),
+  // Written before VS Code opens the folder: a tasks.json written once the workbench is up is read a moment
+  // later, and a runTask by label in that moment shows the task picker instead of running anything.
+  prepare({ workspaceDir }) {
+    mkdirSync(join(workspaceDir, '.et-locust'), { recursive: true });
+    writeFileSync(join(workspaceDir, '.et-locust', 'locust_version_wrapper.py'), readFileSync(makeLocustWrapper().path, 'utf8'));
+    mkdirSync(join(workspaceDir, '.vscode'), { recursive: true });
+    writeFileSync(join(workspaceDir, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: TASKS }, null, 2));
+  },
   async run(ctx) {
     const { api, step, docker, env, workspaceDir, screenshot } = ctx;
     const project = env.COMPOSE_PROJECT_NAME;
@@ -35,19 +47,10 @@ export default {
     console.log(`#   engine ${docker.host} (${docker.own ? 'started by the harness' : 'DOCKER_HOST'}, ${docker.version}), project ${project}, master port ${env.LOCUST_MASTER_PORT}`);
 
     await step('the wrapper in the workspace; tasks.json has the compose tasks up (scaled workers) and down', async () => {
-      const wrapper = makeLocustWrapper();
-      mkdirSync(join(workspaceDir, '.et-locust'), { recursive: true });
-      writeFileSync(join(workspaceDir, '.et-locust', 'locust_version_wrapper.py'), readFileSync(wrapper.path, 'utf8'));
-      mkdirSync(join(workspaceDir, '.vscode'), { recursive: true });
-      writeFileSync(join(workspaceDir, '.vscode', 'tasks.json'), JSON.stringify({
-        version: '2.0.0',
-        tasks: [
-          { label: 'distributed stack up', type: 'compose', action: 'up', files: FILES, profiles: ['distributed'], scale: { 'locust-worker': 2 }, build: true },
-          { label: 'distributed stack down', type: 'compose', action: 'down', files: FILES, profiles: ['distributed'] },
-        ],
-      }, null, 2));
       const info = await extensionReady(ctx, EXTENSION_ID);
       assert.equal(info.isActive, true);
+      // runTask with a label VS Code has not read yet opens the task picker and waits there; nothing would start.
+      await waitForValue('the compose tasks of tasks.json to be offered', async () => (await api.one({ op: 'tasks', type: 'compose' })).map((t) => t.name), (names) => TASKS.every((t) => names.includes(t.label)), { timeout: 30_000, interval: 1000 });
     });
 
     await step('the up task: the master in its own service, the worker service scaled to 2', async () => {
