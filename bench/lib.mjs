@@ -110,10 +110,14 @@ export function formatTable(results, repeated) {
 
 /**
  * Medians of `a` and `b` timed alternately (a, b, a, b, ...), so a burst of load from another process on this
- * shared machine falls on both sides of the ratio rather than on one.
+ * shared machine falls on both sides of the ratio rather than on one. The warm-up lasts `warmup` pairs and at least
+ * `warmupMs`: the optimising compiler works on a background thread, and on two busy cores a fixed count of a few
+ * millisecond-long calls could end before it had finished with one side (the first case of a run swung between
+ * 1.05 and 1.63 on one commit).
  */
-export function timeMedianPair(a, b, { runs = 31, warmup = 3 } = {}) {
-  for (let i = 0; i < warmup; i++) {
+export function timeMedianPair(a, b, { runs = 31, warmup = 3, warmupMs = 0 } = {}) {
+  const warmStart = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warmStart < warmupMs; i++) {
     a();
     b();
   }
