@@ -40,7 +40,7 @@ export default {
     writeFileSync(join(workspaceDir, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: TASKS }, null, 2));
   },
   async run(ctx) {
-    const { api, step, docker, env, workspaceDir, screenshot } = ctx;
+    const { api, page, step, docker, env, workspaceDir, screenshot } = ctx;
     const project = env.COMPOSE_PROJECT_NAME;
     const containers = async (service, all = false) =>
       (await docker.docker(['ps', ...(all ? ['-a'] : []), '--filter', `label=com.docker.compose.project=${project}`, '--filter', `label=com.docker.compose.service=${service}`, '--format', '{{.ID}} {{.State}}'])).stdout.split('\n').filter(Boolean);
@@ -55,7 +55,14 @@ export default {
 
     await step('the up task: the master in its own service, the worker service scaled to 2', async () => {
       await api.one({ op: 'executeCommand', command: 'workbench.action.tasks.runTask', args: ['distributed stack up'] });
-      await waitForValue('2 running worker containers and the master', async () => [(await containers('locust-worker')).length, (await containers('locust-master', true)).length], ([w, m]) => w === 2 && m === 1, { timeout: 180_000, interval: 1000 });
+      // A timeout says what stood instead: the project's containers, and a picker if one opened in the workbench.
+      const seen = async () => ({
+        workers: (await containers('locust-worker')).length,
+        master: (await containers('locust-master', true)).length,
+        project: (await docker.docker(['ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Names}} {{.Status}}'])).stdout.trim(),
+        picker: (await page.locator('.quick-input-widget').isVisible()) ? await page.locator('.quick-input-widget').innerText() : null,
+      });
+      await waitForValue('2 running worker containers and the master', seen, (s) => s.workers === 2 && s.master === 1, { timeout: 180_000, interval: 1000 });
       await screenshot('up');
     });
 
