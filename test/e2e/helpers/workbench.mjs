@@ -32,6 +32,8 @@ export const selectors = {
   treeLabel: '.monaco-icon-label .label-name',
   treeDescription: '.monaco-icon-label .label-description',
   treeCheckbox: '.custom-view-tree-node-item-checkbox',
+  problemsFilter: '.panel .viewpane-filter input',
+  problemRow: '.markers-panel .monaco-list-row',
   quickInput: '.quick-input-widget',
   quickInputBox: '.quick-input-widget .quick-input-box input',
   quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
@@ -332,6 +334,27 @@ export function workbench(page) {
       if (!(await focused()).includes(item)) throw new Error(`the context menu never focused ${item}; focused: ${await focused()}`);
       await wb.press('Enter');
       await page.locator(menu).waitFor({ state: 'hidden', timeout: TIMEOUT });
+    },
+
+    /**
+     * Types `text` into the open Problems panel's filter and waits for a row that `accept`s. The panel can render
+     * its filter box again as it opens, and the text typed into the old one is lost (the panel then lists every
+     * finding, and the one sought may be scrolled out of the virtual list): typed again once, counted as a retry.
+     */
+    async filterProblems(text, accept, { timeout = 30_000 } = {}) {
+      const filter = page.locator(selectors.problemsFilter).first();
+      const rows = page.locator(selectors.problemRow);
+      await waitVisible(rows.first(), 'the Problems panel\'s first row');
+      await filter.fill(text);
+      let retyped = false;
+      return waitForValue(`the Problems filter "${text}" to show the finding`, async () => {
+        if (!retyped && (await filter.inputValue()) !== text) {
+          retyped = true;
+          noteRetry(`filterProblems: the filter lost "${text}"; typed again`);
+          await filter.fill(text);
+        }
+        return rows.allInnerTexts();
+      }, (list) => list.some(accept), { timeout });
     },
 
     // ---- dialogs -------------------------------------------------------------------------------------------------

@@ -68,17 +68,15 @@ export default {
         /Locust takes "api,page,phase1,phase2" as a single tag/,
       ];
       await waitForValue('the Problems panel to list the seed errors', problems, (rows) => errors.every((re) => rows.some((r) => re.test(r))));
-      const filter = page.locator('.panel .viewpane-filter input').first();
       for (const [text, re] of [
         ['repeats line 650', /This table row repeats line 650/],
         ['Week 4 status line', /Week 4 status line claims complete but 7 of 28 tasks are open/],
         ['Week 7 heading', /Week 7 heading \(line 521\) says in progress but its status line says complete/],
         ['mis-encoded', /153 mis-encoded sequences on 143 lines/],
       ]) {
-        await filter.fill(text);
-        await waitForValue(`the Problems filter "${text}" to show the finding`, problems, (rows) => rows.some((r) => re.test(r)));
+        await wb.filterProblems(text, (row) => re.test(row));
       }
-      await filter.fill('');
+      await page.locator('.panel .viewpane-filter input').first().fill('');
       await screenshot('problems');
     });
 

@@ -102,13 +102,10 @@ export default {
     await step('evidence-drift in the Problems panel: the v39 summary disagrees with its CSV', async () => {
       await wb.openFile(TRACKER_FILE);
       await wb.press('Ctrl+Shift+M');
-      const filter = page.locator('.panel .viewpane-filter input').first();
-      await filter.fill('disagrees with hasil_test_v39');
-      const problems = () => page.locator('.markers-panel .monaco-list-row').allInnerTexts();
       const expected = `requests 9,166 vs ${v39.requests.toLocaleString('en-US')}`;
-      await waitForValue(`a drift finding with "${expected}"`, problems, (rows) => rows.some((r) => r.includes('v39 summary disagrees') && r.includes(expected)), { timeout: 30_000 });
+      await wb.filterProblems('disagrees with hasil_test_v39', (row) => row.includes('v39 summary disagrees') && row.includes(expected));
       await screenshot('drift');
-      await filter.fill('');
+      await page.locator('.panel .viewpane-filter input').first().fill('');
       await wb.press('Ctrl+Shift+M');
     });
 
