@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { insertEvidenceBlock } from '../core/tracker/evidenceBlock';
 import { findMarkColumn, planToggle, relocateLine, sameTaskLine, setMarkEdit, type MarkEdit, type ToggleTarget } from '../core/tracker/edits';
 import { applyMarkEdits } from './applyMarkEdits';
+import { KeyedQueue } from '../util/keyedQueue';
 import { describeError, type Logger } from './logger';
 import type { TrackerDocuments } from './trackerDocuments';
 
@@ -37,6 +38,9 @@ export interface InsertionPlace {
 }
 
 export class TrackerEdits {
+  /** setTaskState per document, one at a time: each judges "was it clean?" after the previous one's save. */
+  private readonly perDocument = new KeyedQueue();
+
   constructor(
     private readonly documents: TrackerDocuments,
     private readonly logger: Logger,
@@ -70,7 +74,11 @@ export class TrackerEdits {
    * followed; its mark may differ), must be a task in the model of that text, and is left alone when it already
    * is in the state. Refusals are told to the user and counted.
    */
-  async setTaskState(request: SetTaskStateRequest): Promise<EditOutcome> {
+  setTaskState(request: SetTaskStateRequest): Promise<EditOutcome> {
+    return this.perDocument.run(request.uri.toString(), () => this.setTaskStateNow(request));
+  }
+
+  private async setTaskStateNow(request: SetTaskStateRequest): Promise<EditOutcome> {
     const document = await vscode.workspace.openTextDocument(request.uri);
     const wasDirty = document.isDirty;
     const tasks = this.taskLines(document);
