@@ -297,24 +297,32 @@ export function workbench(page) {
       return (await box.getAttribute('aria-checked')) === 'true';
     },
 
-    /** Clicks the row's checkbox and waits until it shows `expected` (default: the opposite state). */
-    async clickTreeCheckbox(label, expected) {
+    /**
+     * Clicks the row's checkbox and waits until it shows `expected` (default: the opposite state) and, when given,
+     * until `done()` (what the click should cause, such as the file on disk changed) holds.
+     */
+    async clickTreeCheckbox(label, expected, { done } = {}) {
       const before = await wb.isTreeItemChecked(label);
       const want = expected ?? !before;
       // A click is what the caller asked for: a box that shows the wanted state already means the tree rendered a
       // state the caller did not expect (a stale render), and passing without a click would hide it.
       if (expected !== undefined && before === expected) throw new Error(`the checkbox of ${label} already showed ${expected ? 'ticked' : 'unticked'} before the click`);
-      // A click that lands while the tree re-renders (the checks update it a moment after an edit) is lost in the
-      // workbench; like a user, click again when the box did not change.
+      // A click that lands while the tree re-renders is lost in the workbench: either the box does not change, or it
+      // changes and VS Code hands the extension an event with no row, and the extension's re-render puts the box
+      // back. Like a user, click again when the box did not change or was put back.
       const deadline = Date.now() + TIMEOUT;
+      const effect = async () => (await wb.isTreeItemChecked(label)) === want && (!done || (await done()));
+      await wb.treeCheckbox(label).first().click();
       for (;;) {
-        if ((await wb.isTreeItemChecked(label)) !== want) await wb.treeCheckbox(label).first().click();
         try {
-          await waitForValue(`the checkbox of ${label} to be ${want ? 'ticked' : 'unticked'}`, () => wb.isTreeItemChecked(label), (v) => v === want, { timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+          await waitForValue(`the checkbox of ${label} to be ${want ? 'ticked' : 'unticked'}${done ? ' with its effect' : ''}`, effect, (v) => v === true, { timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
           return;
         } catch (error) {
           if (Date.now() >= deadline) throw error;
+          // Still in the wanted state: the effect is only slow (a save under load); no second click.
+          if ((await wb.isTreeItemChecked(label)) === want) continue;
           noteRetry(`clickTreeCheckbox: ${label} clicked again`);
+          await wb.treeCheckbox(label).first().click();
         }
       }
     },

@@ -28,7 +28,7 @@ export default {
     await step(`tick "${label}": line ${line} on disk changes from [ ] to [x], nothing else`, async () => {
       const expected = withToggled(original, [line]);
       assert.deepEqual(changedLines(original, expected).map((c) => c.line), [line]);
-      await wb.clickTreeCheckbox(label, true);
+      await wb.clickTreeCheckbox(label, true, { done: () => readText(trackerPath) === expected });
       await waitForFileText(trackerPath, expected, `line ${line} to read "[x]" on disk with nothing else changed`);
     });
 
@@ -39,7 +39,7 @@ export default {
     });
 
     await step(`untick "${label}": the file on disk is restored exactly`, async () => {
-      await wb.clickTreeCheckbox(label, false);
+      await wb.clickTreeCheckbox(label, false, { done: () => readText(trackerPath) === original });
       await waitForFileText(trackerPath, original, 'the file on disk to be the original again');
       await waitForValue('Day 16-17 to show 0/4 again', () => wb.treeItemDescription(/^Day 16-17/), (d) => d === '0/4');
     });
