@@ -38,7 +38,8 @@ export interface InsertionPlace {
 }
 
 export class TrackerEdits {
-  /** setTaskState per document, one at a time: each judges "was it clean?" after the previous one's save. */
+  /** The edits that save a clean document (ticks from outside the editor, evidence blocks), one at a time per
+   * document: each judges "was it clean?" after the previous one's save. */
   private readonly perDocument = new KeyedQueue();
 
   constructor(
@@ -112,7 +113,11 @@ export class TrackerEdits {
    * Inserts an evidence block before `place.line` as one edit, saves a file that had no unsaved changes, and
    * returns the line range of the block, or undefined (and a message) when the document changed meanwhile.
    */
-  async insertBlock(document: vscode.TextDocument, block: readonly string[], place: InsertionPlace): Promise<vscode.Range | undefined> {
+  insertBlock(document: vscode.TextDocument, block: readonly string[], place: InsertionPlace): Promise<vscode.Range | undefined> {
+    return this.perDocument.run(document.uri.toString(), () => this.insertBlockNow(document, block, place));
+  }
+
+  private async insertBlockNow(document: vscode.TextDocument, block: readonly string[], place: InsertionPlace): Promise<vscode.Range | undefined> {
     const file = vscode.workspace.asRelativePath(document.uri);
     if (place.heading && (place.heading.line >= document.lineCount || document.lineAt(place.heading.line).text !== place.heading.text)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Execution Tracker: {0} changed at line {1} while you were choosing, so nothing was inserted. Choose Record in tracker again.', file, place.heading.line + 1));

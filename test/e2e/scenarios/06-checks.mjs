@@ -2,9 +2,8 @@
 // "Repair encoding" change exactly what they say, and one undo restores each.
 import assert from 'node:assert/strict';
 import { readText, TRACKER_FILE } from '../lib/fixture.mjs';
-import { waitForValue } from '../helpers/workbench.mjs';
+import { selectors, waitForValue } from '../helpers/workbench.mjs';
 
-const PROBLEM_ROWS = '.markers-panel .monaco-list-row';
 const ACTION_ROWS = '.action-widget .monaco-list-row';
 
 export default {
@@ -13,7 +12,7 @@ export default {
     const original = readText(trackerPath);
     const lines = original.split('\n');
     const documentText = async () => (await api.one({ op: 'activeEditor' })).text;
-    const problems = () => page.locator(PROBLEM_ROWS).allInnerTexts();
+    const problems = () => page.locator(selectors.problemRow).allInnerTexts();
 
     const goTo = async (line, column) => {
       await wb.openQuickInput('Ctrl+G', ':');
@@ -76,7 +75,7 @@ export default {
       ]) {
         await wb.filterProblems(text, (row) => re.test(row));
       }
-      await page.locator('.panel .viewpane-filter input').first().fill('');
+      await page.locator(selectors.problemsFilter).first().fill('');
       await screenshot('problems');
     });
 

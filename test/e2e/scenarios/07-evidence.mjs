@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, repoRoot, TRACKER_FILE } from '../lib/fixture.mjs';
-import { waitForValue } from '../helpers/workbench.mjs';
+import { selectors, waitForValue } from '../helpers/workbench.mjs';
 
 const V39 = 'hasil_test_v39_100u_r4_pool140_core_only_stats.csv';
 const EVIDENCE_LINE = `- Evidence: ${V39}`;
@@ -105,7 +105,7 @@ export default {
       const expected = `requests 9,166 vs ${v39.requests.toLocaleString('en-US')}`;
       await wb.filterProblems('disagrees with hasil_test_v39', (row) => row.includes('v39 summary disagrees') && row.includes(expected));
       await screenshot('drift');
-      await page.locator('.panel .viewpane-filter input').first().fill('');
+      await page.locator(selectors.problemsFilter).first().fill('');
       await wb.press('Ctrl+Shift+M');
     });
 
